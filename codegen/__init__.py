@@ -1,0 +1,7 @@
+"""Generated standalone kernels (committed) and the registry of what ``symlight codegen`` builds.
+
+``GENERATORS`` maps a model name to ``"module:function"``; the function takes
+``(out_dir: pathlib.Path, backend: str)`` and returns the list of files it wrote.
+"""
+
+GENERATORS: dict[str, str] = {}

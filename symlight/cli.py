@@ -1,0 +1,177 @@
+"""The ``symlight`` command: ``check``, ``reproduce``, ``codegen``.
+
+Bad input gets a one-line message and a non-zero exit, never a traceback; output files are
+written atomically (never half-written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+import time
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from symlight._version import __version__
+from symlight.errors import SymlightError
+from symlight.io import atomic_write_text
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="symlight",
+        description="Symbolic-numeric derivation toolkit for light-matter theory.",
+    )
+    parser.add_argument("--version", action="version", version=f"symlight {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="run the derivation checks and print verdicts")
+    check.add_argument("topics", nargs="*", metavar="TOPIC", help="topic ids (default: all)")
+    check.add_argument("--json", metavar="PATH", help="write the claims as JSON to PATH")
+
+    rep = sub.add_parser("reproduce", help="reproduce figures and write DIR/index.html")
+    rep.add_argument("topics", nargs="*", metavar="TOPIC", help="topic ids (default: all)")
+    rep.add_argument("--out", metavar="DIR", required=True, help="output directory")
+    rep.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+    gen = sub.add_parser("codegen", help="regenerate the standalone kernels in codegen/")
+    which = gen.add_mutually_exclusive_group()
+    which.add_argument("--all", action="store_true", help="every registered model")
+    which.add_argument("model", nargs="?", help="one model name")
+    gen.add_argument("--backend", choices=("numpy", "c", "numba"), default="numpy")
+    gen.add_argument("--out", metavar="DIR", help="output directory (default: codegen/generated)")
+    gen.add_argument("--list", action="store_true", help="list the registered models")
+    return parser
+
+
+def _topics(requested: Sequence[str]) -> list[str]:
+    from derivations import TOPICS
+
+    unknown = [t for t in requested if t not in TOPICS]
+    if unknown:
+        raise SymlightError(
+            f"unknown topic(s) {', '.join(map(repr, unknown))}; valid topics: {', '.join(TOPICS)}"
+        )
+    return list(requested) or list(TOPICS)
+
+
+def _run_claims(topic: str):
+    """Load a topic and run its claims. Returns (claims, seconds, status message or None)."""
+    import derivations
+
+    try:
+        module = derivations.load(topic)
+    except derivations.TopicUnavailable as exc:
+        return [], 0.0, f"not available yet: {exc}"
+    start = time.perf_counter()
+    claims = list(module.claims())
+    return claims, time.perf_counter() - start, None
+
+
+def _print_table(claims, out=sys.stdout) -> None:
+    width = 12
+    for c in claims:
+        text = c.statement if len(c.statement) <= 60 else c.statement[:57] + "..."
+        print(f"  ({c.equation:>{5}}) {str(c.verdict):<{width}} {text}", file=out)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    topics = _topics(args.topics)
+    rows: list[dict[str, str]] = []
+    failed: list[str] = []
+    for topic in topics:
+        try:
+            claims, seconds, status = _run_claims(topic)
+        except SymlightError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a topic failing must not hide the others
+            failed.append(topic)
+            print(f"{topic}: FAILED inside symlight: {type(exc).__name__}: {exc}", file=sys.stderr)
+            if args.debug:
+                traceback.print_exc()
+            continue
+        if status:
+            print(f"{topic}: {status}")
+            continue
+        counts = {v: sum(1 for c in claims if str(c.verdict) == v)
+                  for v in ("confirmed", "discrepancy", "inconclusive")}
+        print(f"{topic}: {len(claims)} claims in {seconds:.1f} s — "
+              + ", ".join(f"{n} {v}" for v, n in counts.items()))
+        _print_table(claims)
+        rows.extend(c.to_json() for c in claims)
+    if args.json:
+        atomic_write_text(args.json, json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        print(f"wrote {len(rows)} claims to {args.json}")
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def cmd_reproduce(args: argparse.Namespace) -> int:
+    from symlight.report.build import build_report
+
+    topics = _topics(args.topics)
+    ok = build_report(topics, Path(args.out), progress=not args.no_progress, debug=args.debug)
+    return EXIT_OK if ok else EXIT_FAILED
+
+
+def cmd_codegen(args: argparse.Namespace) -> int:
+    from codegen import GENERATORS
+
+    if args.list or (not args.all and not args.model):
+        if not GENERATORS:
+            print("no code generators are registered yet")
+        for name in GENERATORS:
+            print(name)
+        if not args.list and not GENERATORS:
+            return EXIT_OK
+        if not args.list:
+            print("give a model name or --all")
+            return EXIT_USAGE
+        return EXIT_OK
+    names = list(GENERATORS) if args.all else [args.model]
+    for name in names:
+        if name not in GENERATORS:
+            valid = ", ".join(GENERATORS) or "(none registered yet)"
+            raise SymlightError(f"unknown model {name!r} for codegen; valid: {valid}")
+    out = Path(args.out) if args.out else Path(__file__).resolve().parent.parent / "codegen"
+    for name in names:
+        module_name, func_name = GENERATORS[name].split(":")
+        func = getattr(importlib.import_module(module_name), func_name)
+        for path in func(out, args.backend):
+            print(f"{name}: wrote {path}")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse already printed its usage message
+        return int(exc.code or 0)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_OK
+    handler = {"check": cmd_check, "reproduce": cmd_reproduce, "codegen": cmd_codegen}
+    try:
+        return handler[args.command](args)
+    except SymlightError as exc:
+        print(f"symlight {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(f"symlight {args.command}: interrupted; no partial output was kept", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001
+        if args.debug:
+            traceback.print_exc()
+        print(f"symlight {args.command}: internal error: {type(exc).__name__}: {exc} "
+              "(rerun with --debug for the traceback)", file=sys.stderr)
+        return EXIT_FAILED
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
