@@ -1,0 +1,47 @@
+"""Topic ``thermal-pairs``: seed 002_796c9b23bedf2618.txt (driven dipole pair, thermal vapour).
+
+Owned in parts: the moment equations (48)-(62), couplings (38)-(39), limits and Appendix C
+live in ``pair_claims``; vapour physics (19)-(21) and Figs. 2-5 in ``vapour_claims`` and
+``vapour_figures``. Each part exposes ``claims()`` and/or ``figures(out_dir)``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from symlight.checks import Claim
+from symlight.report import Figure
+
+TOPIC = "thermal-pairs"
+SOURCE = "002_796c9b23bedf2618.txt"
+TITLE = "Driven dipole-dipole pairs and thermal vapour g2(tau) (seed 002)"
+
+_CLAIM_PARTS = ("pair_claims", "vapour_claims")
+_FIGURE_PARTS = ("pair_figures", "vapour_figures")
+
+
+def _parts(names: tuple[str, ...]):
+    for name in names:
+        full = f"{__name__}.{name}"
+        try:
+            yield importlib.import_module(full)
+        except ModuleNotFoundError as exc:
+            if exc.name != full:
+                raise
+
+
+def claims() -> list[Claim]:
+    """Every printed equation of seed 002 that symlight rebuilds, with computed verdicts."""
+    out: list[Claim] = []
+    for part in _parts(_CLAIM_PARTS):
+        out.extend(part.claims())
+    return out
+
+
+def figures(out_dir: Path) -> list[Figure]:
+    """Reproduced figures of seed 002."""
+    out: list[Figure] = []
+    for part in _parts(_FIGURE_PARTS):
+        out.extend(part.figures(out_dir))
+    return out

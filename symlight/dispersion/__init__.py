@@ -1,0 +1,1 @@
+"""Linearisation, Fourier substitution, dispersion matrices, determinants, branches, Hopfield weights."""

@@ -1,0 +1,1 @@
+"""Dyadic Green tensors, transverse/longitudinal split, t-matrices, coupled-dipole matrices."""

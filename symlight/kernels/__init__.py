@@ -1,0 +1,1 @@
+"""Code generation: interchangeable backends (NumPy, compiled) behind one interface, kernel cache."""

@@ -1,0 +1,1 @@
+"""Heisenberg and adjoint-Lindblad moment equations, closure, truncation, steady state, regression."""
