@@ -1,19 +1,135 @@
 """``symlight reproduce``: run each topic's claims and figures, write ``DIR/index.html``.
 
-The whole directory is built in a staging sibling and swapped in at the end, so an interrupted
-run leaves the previous report (or none), never a half-written one.
+The whole directory (page, ``claims.json``, typeset formulas under ``math/``, figures under
+``figures/<topic>/``) is built in a staging sibling and swapped in at the end
+(``symlight.io.replace_directory``), so an interrupted run leaves the previous report (or none),
+never a half-written one. A topic that fails is reported as failed on the page, on stderr and in
+the return value; the other topics are still run and reported.
 """
 
 from __future__ import annotations
 
-import html
+import json
+import platform
+import shutil
 import sys
 import time
 import traceback
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from symlight.io import atomic_write_text, replace_directory
+from symlight.report.html import ReportMeta, page_html
+from symlight.report.mathrender import MathRenderer
+from symlight.report.results import VERDICTS, TopicResult
+
+
+def _error_text(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _place_figure(fig: Any, figdir: Path, staging: Path) -> str:
+    """Page-relative path of a figure's file (copied into the report if written elsewhere)."""
+    raw = getattr(fig, "path", None)
+    if raw is None:
+        return ""
+    path = Path(raw)
+    candidates = [path] if path.is_absolute() else [figdir / path, staging / path, Path.cwd() / path]
+    found = next((c for c in candidates if c.is_file()), None)
+    if found is None:
+        return ""
+    found = found.resolve()
+    root = staging.resolve()
+    if not found.is_relative_to(root):
+        figdir.mkdir(parents=True, exist_ok=True)
+        dest = figdir / found.name
+        stem, n = found.stem, 1
+        while dest.exists():
+            dest = figdir / f"{stem}-{n}{found.suffix}"
+            n += 1
+        shutil.copy2(found, dest)
+        found = dest.resolve()
+    return found.relative_to(root).as_posix()
+
+
+def run_topic(topic: str, staging: Path, *, debug: bool = False, tick: Any = None) -> TopicResult:
+    """Run one topic's ``claims()`` and ``figures(staging/figures/<topic>)``; never raises Exception.
+
+    KeyboardInterrupt (and other BaseExceptions) propagate: the caller abandons the staging dir.
+    """
+    import derivations
+    from symlight.checks import Claim
+
+    tick = tick or (lambda label: None)
+    _, source = derivations.TOPICS[topic]
+    res = TopicResult(topic=topic, source=source, title=topic)
+    try:
+        module = derivations.load(topic)
+    except derivations.TopicUnavailable as exc:
+        res.status, res.claims_error = "unavailable", str(exc)
+        tick("claims")
+        tick("figures")
+        return res
+    except Exception as exc:  # noqa: BLE001 - an import error fails this topic only
+        res.status, res.claims_error, res.trace = "failed", _error_text(exc), traceback.format_exc()
+        tick("claims")
+        tick("figures")
+        return res
+    res.title = str(getattr(module, "TITLE", topic))
+    res.source = str(getattr(module, "SOURCE", source))
+
+    start = time.perf_counter()
+    try:
+        claims = list(module.claims())
+        wrong = [type(c).__name__ for c in claims if not isinstance(c, Claim)]
+        if wrong:
+            raise TypeError(f"claims() of {topic!r} returned non-Claim objects: {', '.join(set(wrong))}")
+        res.claims = claims
+    except Exception as exc:  # noqa: BLE001 - report the failure, keep other topics
+        res.status, res.claims_error, res.trace = "failed", _error_text(exc), traceback.format_exc()
+    res.claims_seconds = time.perf_counter() - start
+    tick("claims")
+
+    if hasattr(module, "figures"):
+        figdir = staging / "figures" / topic
+        figdir.mkdir(parents=True, exist_ok=True)
+        start = time.perf_counter()
+        try:
+            res.figures = list(module.figures(figdir))
+            res.figure_files = [_place_figure(f, figdir, staging) for f in res.figures]
+            missing = [str(getattr(f, "name", "?")) for f, rel in zip(res.figures, res.figure_files,
+                                                                        strict=True) if not rel]
+            if missing:
+                res.status = "failed"
+                res.figures_error = f"figure file(s) not written: {', '.join(missing)}"
+        except Exception as exc:  # noqa: BLE001
+            res.status, res.figures_error = "failed", _error_text(exc)
+            res.trace = (res.trace + "\n" if res.trace else "") + traceback.format_exc()
+        res.figures_seconds = time.perf_counter() - start
+    tick("figures")
+    if debug and res.trace:
+        print(res.trace, file=sys.stderr)
+    return res
+
+
+def _versions() -> str:
+    import matplotlib
+    import numpy
+    import sympy
+
+    from symlight._version import __version__
+
+    return (f"symlight {__version__}, Python {platform.python_version()}, SymPy {sympy.__version__}, "
+            f"NumPy {numpy.__version__}, matplotlib {matplotlib.__version__}")
+
+
+def _command(topics: Sequence[str], out_display: str) -> str:
+    import derivations
+
+    named = "" if list(topics) == list(derivations.TOPICS) else " " + " ".join(topics)
+    return f"symlight reproduce{named} --out {out_display}"
 
 
 def build_report(topics: Sequence[str], out: Path, *, progress: bool = True,
@@ -21,56 +137,46 @@ def build_report(topics: Sequence[str], out: Path, *, progress: bool = True,
     """Write the report for ``topics`` into ``out``; return False if any topic failed."""
     from tqdm import tqdm
 
-    import derivations
+    topics = list(topics)
+    out_display = str(out)
+    target = Path(out).absolute()
+    start = time.perf_counter()
+    results: list[TopicResult] = []
+    with replace_directory(target) as staging, tqdm(
+            total=2 * len(topics) + 1, desc="reproduce", unit="step", disable=not progress,
+            file=sys.stderr, dynamic_ncols=True) as bar:
+        staging = Path(staging).absolute()
 
-    sections: list[str] = []
-    ok = True
-    with replace_directory(out) as staging:
-        bar = tqdm(topics, desc="reproduce", unit="topic", disable=not progress, file=sys.stderr)
-        for topic in bar:
-            bar.set_postfix_str(topic)
-            module_name, source = derivations.TOPICS[topic]
-            try:
-                module = derivations.load(topic)
-            except derivations.TopicUnavailable as exc:
-                sections.append(f"<section><h2>{html.escape(topic)}</h2><p>Not available yet: "
-                                f"{html.escape(str(exc))}</p></section>")
-                continue
-            start = time.perf_counter()
-            try:
-                claims = list(module.claims())
-                figdir = staging / topic
-                figdir.mkdir(parents=True, exist_ok=True)
-                figures = list(module.figures(figdir)) if hasattr(module, "figures") else []
-            except Exception as exc:  # noqa: BLE001 - report the failure, keep other topics
-                ok = False
-                if debug:
-                    traceback.print_exc()
-                sections.append(f"<section><h2>{html.escape(topic)}</h2><p class='fail'>Failed: "
-                                f"{html.escape(type(exc).__name__)}: {html.escape(str(exc))}"
-                                "</p></section>")
-                continue
-            seconds = time.perf_counter() - start
-            rows = "".join(
-                f"<tr class='{c.verdict}'><td>({html.escape(str(c.equation))})</td>"
-                f"<td>{html.escape(c.statement)}</td><td>{c.verdict}</td>"
-                f"<td>{html.escape(c.evidence)}</td></tr>" for c in claims)
-            figs = "".join(
-                f"<figure><img src='{html.escape(str(f.path.relative_to(staging)))}' "
-                f"alt='{html.escape(f.name)}'><figcaption>{html.escape(f.name)}: "
-                f"{html.escape(f.caption)}</figcaption></figure>" for f in figures
-                if f.path.suffix.lower() in (".png", ".svg"))
-            sections.append(
-                f"<section><h2>{html.escape(getattr(module, 'TITLE', topic))}</h2>"
-                f"<p>Topic <code>{html.escape(topic)}</code>, source "
-                f"<code>{html.escape(source)}</code>, {seconds:.1f} s</p>"
-                "<table class='claims'><tr><th>eq.</th><th>claim</th><th>verdict</th>"
-                f"<th>evidence</th></tr>{rows}</table>{figs}</section>")
-        page = ("<!doctype html><html><head><meta charset='utf-8'><title>symlight report</title>"
-                "<style>body{font-family:sans-serif;max-width:70em;margin:auto}"
-                "tr.discrepancy{background:#fdd}tr.inconclusive{background:#ffd}"
-                "td,th{border:1px solid #ccc;padding:2px 6px}img{max-width:100%}</style></head>"
-                "<body><h1>symlight report</h1>" + "".join(sections) + "</body></html>")
+        def tick(label: str) -> None:
+            bar.update(1)
+
+        for topic in topics:
+            bar.set_postfix_str(f"{topic}: claims + figures")
+            res = run_topic(topic, staging, debug=debug, tick=tick)
+            results.append(res)
+            if res.failed:
+                for what, err in (("claims()", res.claims_error), ("figures()", res.figures_error)):
+                    if err:
+                        tqdm.write(f"{topic}: FAILED in {what}: {err}", file=sys.stderr)
+        bar.set_postfix_str("typesetting")
+        math = MathRenderer(root=staging)
+        meta = ReportMeta(command=_command(topics, out_display), out_display=out_display,
+                          generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+                          seconds=time.perf_counter() - start, versions=_versions())
+        page = page_html(results, meta, math)
+        rows = [c.to_json() for r in results for c in r.claims]
+        atomic_write_text(staging / "claims.json", json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
         atomic_write_text(staging / "index.html", page)
-    print(f"wrote {out / 'index.html'}")
-    return ok
+        bar.update(1)
+    totals = dict.fromkeys(VERDICTS, 0)
+    for res in results:
+        for verdict, n in res.counts().items():
+            totals[verdict] = totals.get(verdict, 0) + n
+    failed = [r.topic for r in results if r.failed]
+    print(f"wrote {Path(out_display) / 'index.html'}: {sum(totals.values())} claims ("
+          + ", ".join(f"{n} {v}" for v, n in totals.items()) + f"), "
+          f"{sum(len(r.figures) for r in results)} figures in {time.perf_counter() - start:.1f} s"
+          + (f"; FAILED topics: {', '.join(failed)}" if failed else ""))
+    if math.failures:
+        print(f"note: {math.failures} formula(s) could not be typeset; their LaTeX source is shown")
+    return not failed

@@ -1,0 +1,87 @@
+"""Small fake topic modules for the report tests (no dependency on the real derivations).
+
+``install(monkeypatch, *names)`` registers the named fakes in ``derivations.TOPICS`` and makes
+``derivations.load`` return them. Verdicts are computed by the real ClaimBook from forms typed
+in here, as a topic module would do.
+"""
+
+from __future__ import annotations
+
+import types
+from pathlib import Path
+
+import sympy
+
+SOURCE = "fake_seed.txt"
+
+
+def _optics_claims():
+    from symlight.checks import ClaimBook
+
+    x = sympy.Symbol("x", real=True)
+    gamma = sympy.Symbol("Gamma", positive=True)
+    book = ClaimBook("fake-optics", SOURCE)
+    book.equal("1", "Factorised polynomial", x**2 - 1, (x - 1) * (x + 1))
+    book.equal("2", r"Decay rate of the pair, $\Gamma_{\rm pair}$", gamma / 2, gamma)
+    book.equal("A3", "Coupling matrix", sympy.Matrix([[1, x], [x, 1]]),
+               sympy.Matrix([[1, x], [x, 2]]))
+    book.close("4", "Peak value of g2", 2.0, 2.0 + 1e-12, rtol=1e-9)
+    book.holds("5", "Piecewise rate (not typeset by mathtext)", True, "checked case by case",
+               printed=r"\begin{cases} a & x>0 \\ b & x<0 \end{cases}", derived=r"\frac{a+b}{2}")
+    return book.claims
+
+
+def _optics_figures(out_dir: Path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from symlight.report import Figure
+
+    fig, ax = plt.subplots(figsize=(4, 3), dpi=80)
+    ax.plot([0, 1, 2], [1, 0.5, 0.25])
+    ax.set_xlabel(r"$\tau\Gamma$")
+    path = Path(out_dir) / "fig2.png"
+    fig.savefig(path)
+    plt.close(fig)
+    return [Figure(name="Fig. 2", path=path, caption=r"Decay of $g^{(2)}(\tau)$ (coarse grid).",
+                   command="symlight reproduce fake-optics --out DIR", seconds=0.01)]
+
+
+def _module(topic: str, title: str, claims, figures=None) -> types.ModuleType:
+    mod = types.ModuleType(f"fake_{topic.replace('-', '_')}")
+    mod.TOPIC, mod.SOURCE, mod.TITLE = topic, SOURCE, title
+    mod.claims = claims
+    if figures is not None:
+        mod.figures = figures
+    return mod
+
+
+def _raise(exc: BaseException):
+    def claims():
+        raise exc
+    return claims
+
+
+FAKES = {
+    "fake-optics": lambda: _module("fake-optics", "Fake optics paper", _optics_claims, _optics_figures),
+    "fake-broken": lambda: _module("fake-broken", "A topic whose derivation crashes",
+                                   _raise(RuntimeError("derivation exploded"))),
+    "fake-interrupt": lambda: _module("fake-interrupt", "Interrupted", _raise(KeyboardInterrupt())),
+}
+
+
+def install(monkeypatch, *names: str, unavailable: tuple[str, ...] = ()) -> None:
+    """Replace the topic registry by the named fakes (and names reported as not yet written)."""
+    import derivations
+
+    topics = {name: (f"fake.{name}", SOURCE) for name in (*names, *unavailable)}
+    monkeypatch.setattr(derivations, "TOPICS", topics)
+
+    def load(topic: str):
+        if topic in unavailable:
+            raise derivations.TopicUnavailable(f"topic {topic!r} has no derivation module yet")
+        return FAKES[topic]()
+
+    monkeypatch.setattr(derivations, "load", load)
