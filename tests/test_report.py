@@ -107,13 +107,14 @@ def test_claims_json_matches_cli_contract(report):
     assert rows[1]["verdict"] == "discrepancy" and rows[1]["printed"] == r"\frac{\Gamma}{2}"
 
 
-def test_interrupted_run_keeps_previous_report(tmp_path, monkeypatch):
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_interrupted_run_keeps_previous_report(tmp_path, monkeypatch, jobs):
     fakes.install(monkeypatch, "fake-optics", "fake-interrupt")
     out = tmp_path / "report"
     assert build_report(["fake-optics"], out, progress=False) is True
     before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     with pytest.raises(KeyboardInterrupt):
-        build_report(["fake-optics", "fake-interrupt"], out, progress=False)
+        build_report(["fake-optics", "fake-interrupt"], out, progress=False, jobs=jobs)
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]  # no staging or old dirs left
@@ -227,3 +228,40 @@ def test_claim_repr_latex_if_provided_by_checks():
         pytest.skip("symlight.checks.Claim has no _repr_latex_ yet (asked of the lead: delegate to "
                     "symlight.report.claim_latex)")
     assert claim._repr_latex_() == claim_latex(claim)
+
+
+def test_parallel_and_serial_runs_agree_and_unpicklable_results_rerun(tmp_path, monkeypatch):
+    fakes.install(monkeypatch, "fake-optics", "fake-broken")
+    base = fakes.FAKES["fake-optics"]
+
+    def optics_with_unpicklable_details():
+        mod = base()
+        plain = mod.claims
+
+        def claims():
+            out = plain()
+            out[0].details["callback"] = lambda: None  # cannot be pickled back from a worker
+            return out
+        mod.claims = claims
+        return mod
+
+    monkeypatch.setitem(fakes.FAKES, "fake-optics", optics_with_unpicklable_details)
+    pages = {}
+    for jobs in (1, 2):
+        out = tmp_path / f"rep{jobs}"
+        assert build_report(["fake-optics", "fake-broken"], out, progress=False, jobs=jobs) is False
+        pages[jobs] = json.loads((out / "claims.json").read_text())
+        assert (out / "figures" / "fake-optics" / "fig2.png").is_file()
+        assert oct((out).stat().st_mode & 0o777) != oct(0o700)
+    assert pages[1] == pages[2] and len(pages[1]) == 5
+
+
+def test_jobs_from_environment(monkeypatch):
+    from symlight.errors import InputError
+    from symlight.report.build import default_jobs
+
+    monkeypatch.setenv("SYMLIGHT_JOBS", "3")
+    assert default_jobs(5) == 3 and default_jobs(2) == 2
+    monkeypatch.setenv("SYMLIGHT_JOBS", "two")
+    with pytest.raises(InputError, match="SYMLIGHT_JOBS"):
+        default_jobs(5)

@@ -9,7 +9,11 @@ the return value; the other topics are still run and reported.
 
 from __future__ import annotations
 
+import concurrent.futures as cf
 import json
+import multiprocessing
+import os
+import pickle
 import platform
 import shutil
 import sys
@@ -20,6 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from symlight.errors import InputError
 from symlight.io import atomic_write_text, replace_directory
 from symlight.report.html import ReportMeta, page_html
 from symlight.report.mathrender import MathRenderer
@@ -58,11 +63,12 @@ def run_topic(topic: str, staging: Path, *, debug: bool = False, tick: Any = Non
     """Run one topic's ``claims()`` and ``figures(staging/figures/<topic>)``; never raises Exception.
 
     KeyboardInterrupt (and other BaseExceptions) propagate: the caller abandons the staging dir.
+    ``tick(stage)`` is called after each stage ("claims", "figures"), for a progress bar.
     """
     import derivations
     from symlight.checks import Claim
 
-    tick = tick or (lambda label: None)
+    tick = tick or (lambda stage: None)
     _, source = derivations.TOPICS[topic]
     res = TopicResult(topic=topic, source=source, title=topic)
     try:
@@ -114,6 +120,77 @@ def run_topic(topic: str, staging: Path, *, debug: bool = False, tick: Any = Non
     return res
 
 
+def _run_in_worker(topic: str, staging: Path, debug: bool) -> TopicResult | str:
+    """Worker side of a parallel run: the result, or "unpicklable" when it cannot travel back."""
+    res = run_topic(topic, staging, debug=debug)
+    try:
+        pickle.dumps(res)
+    except Exception:  # noqa: BLE001 - e.g. a claim holding an object without pickle support
+        return UNPICKLABLE
+    return res
+
+
+UNPICKLABLE = "unpicklable"
+
+
+def default_jobs(n_topics: int) -> int:
+    """Topics run at once: env ``SYMLIGHT_JOBS`` if set, else min(2, CPUs, topics); 1 without fork."""
+    env = os.environ.get("SYMLIGHT_JOBS", "").strip()
+    if env:
+        try:
+            jobs = int(env)
+        except ValueError as exc:
+            raise InputError(f"SYMLIGHT_JOBS={env!r} is not an integer; give e.g. 1 or 2") from exc
+        if jobs < 1:
+            raise InputError(f"SYMLIGHT_JOBS={env!r} must be at least 1")
+    else:
+        jobs = min(2, os.cpu_count() or 1)
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(jobs, n_topics))
+
+
+def _run_all(topics: list[str], staging: Path, *, jobs: int, debug: bool, bar: Any) -> list[TopicResult]:
+    """Run every topic (``jobs`` at a time in forked worker processes); results in topic order."""
+    from tqdm import tqdm
+
+    def report_failure(res: TopicResult) -> None:
+        for what, err in (("claims()", res.claims_error), ("figures()", res.figures_error)):
+            if err:
+                tqdm.write(f"{res.topic}: FAILED in {what}: {err}", file=sys.stderr)
+
+    results: dict[str, TopicResult] = {}
+    if jobs <= 1:
+        for topic in topics:
+            bar.set_postfix_str(topic)
+            results[topic] = run_topic(topic, staging, debug=debug, tick=lambda stage: bar.update(1))
+            report_failure(results[topic])
+        return [results[t] for t in topics]
+
+    pool = cf.ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+    try:
+        futures = {pool.submit(_run_in_worker, topic, staging, debug): topic for topic in topics}
+        running = list(topics[:jobs])
+        bar.set_postfix_str(", ".join(running))
+        for future in cf.as_completed(futures):
+            topic = futures[future]
+            outcome = future.result()  # a KeyboardInterrupt in a worker is re-raised here
+            if outcome == UNPICKLABLE:
+                outcome = run_topic(topic, staging, debug=debug)
+            results[topic] = outcome
+            report_failure(outcome)
+            bar.update(2)
+            left = [t for t in topics if t not in results]
+            bar.set_postfix_str(", ".join(left[:jobs]) if left else "")
+    except BaseException:
+        for proc in list(getattr(pool, "_processes", {}).values()):  # only the workers started here
+            proc.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+    return [results[t] for t in topics]
+
+
 def _versions() -> str:
     import matplotlib
     import numpy
@@ -133,31 +210,27 @@ def _command(topics: Sequence[str], out_display: str) -> str:
 
 
 def build_report(topics: Sequence[str], out: Path, *, progress: bool = True,
-                 debug: bool = False) -> bool:
-    """Write the report for ``topics`` into ``out``; return False if any topic failed."""
+                 debug: bool = False, jobs: int | None = None) -> bool:
+    """Write the report for ``topics`` into ``out``; return False if any topic failed.
+
+    ``jobs`` topics run at once in forked processes (default: ``default_jobs``); the page,
+    ``claims.json``, formulas and figures appear in ``out`` all at once at the end.
+    """
     from tqdm import tqdm
 
     topics = list(topics)
+    jobs = default_jobs(len(topics)) if jobs is None else max(1, int(jobs))
     out_display = str(out)
     target = Path(out).absolute()
     start = time.perf_counter()
-    results: list[TopicResult] = []
     with replace_directory(target) as staging, tqdm(
             total=2 * len(topics) + 1, desc="reproduce", unit="step", disable=not progress,
             file=sys.stderr, dynamic_ncols=True) as bar:
         staging = Path(staging).absolute()
-
-        def tick(label: str) -> None:
-            bar.update(1)
-
-        for topic in topics:
-            bar.set_postfix_str(f"{topic}: claims + figures")
-            res = run_topic(topic, staging, debug=debug, tick=tick)
-            results.append(res)
-            if res.failed:
-                for what, err in (("claims()", res.claims_error), ("figures()", res.figures_error)):
-                    if err:
-                        tqdm.write(f"{topic}: FAILED in {what}: {err}", file=sys.stderr)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(staging, 0o777 & ~umask)  # mkdtemp makes 0700; a report is meant to be shared
+        results = _run_all(topics, staging, jobs=jobs, debug=debug, bar=bar)
         bar.set_postfix_str("typesetting")
         math = MathRenderer(root=staging)
         meta = ReportMeta(command=_command(topics, out_display), out_display=out_display,
