@@ -32,19 +32,16 @@ def _optics_claims():
 
 
 def _optics_figures(out_dir: Path):
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure as MplFigure  # Agg canvas, no pyplot state
 
     from symlight.report import Figure
 
-    fig, ax = plt.subplots(figsize=(4, 3), dpi=80)
+    fig = MplFigure(figsize=(4, 3), dpi=80)
+    ax = fig.add_subplot()
     ax.plot([0, 1, 2], [1, 0.5, 0.25])
-    ax.set_xlabel(r"$\tau\Gamma$")
+    ax.set_xlabel("tau Gamma")
     path = Path(out_dir) / "fig2.png"
     fig.savefig(path)
-    plt.close(fig)
     return [Figure(name="Fig. 2", path=path, caption=r"Decay of $g^{(2)}(\tau)$ (coarse grid).",
                    command="symlight reproduce fake-optics --out DIR", seconds=0.01)]
 
@@ -64,10 +61,17 @@ def _raise(exc: BaseException):
     return claims
 
 
+def _hard_crash():
+    import os
+
+    os._exit(3)  # as a segfault in a compiled extension would: no exception, the process is gone
+
+
 FAKES = {
     "fake-optics": lambda: _module("fake-optics", "Fake optics paper", _optics_claims, _optics_figures),
     "fake-broken": lambda: _module("fake-broken", "A topic whose derivation crashes",
                                    _raise(RuntimeError("derivation exploded"))),
+    "fake-crash": lambda: _module("fake-crash", "Crashes its process", _hard_crash),
     "fake-interrupt": lambda: _module("fake-interrupt", "Interrupted", _raise(KeyboardInterrupt())),
 }
 

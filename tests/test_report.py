@@ -265,3 +265,23 @@ def test_jobs_from_environment(monkeypatch):
     monkeypatch.setenv("SYMLIGHT_JOBS", "two")
     with pytest.raises(InputError, match="SYMLIGHT_JOBS"):
         default_jobs(5)
+
+
+def test_worker_that_dies_hard_fails_only_its_topic(tmp_path, monkeypatch):
+    fakes.install(monkeypatch, "fake-crash", "fake-optics")
+    out = tmp_path / "rep"
+    assert build_report(["fake-crash", "fake-optics"], out, progress=False, jobs=2) is False
+    page = (out / "index.html").read_text()
+    assert "the worker process running this topic died" in page
+    rows = json.loads((out / "claims.json").read_text())
+    assert {r["topic"] for r in rows} == {"fake-optics"} and len(rows) == 5
+
+
+def test_figure_repr_html_embeds_the_image(tmp_path):
+    from symlight.report import Figure
+
+    png = tmp_path / "f.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 16)
+    html_text = Figure("Fig. 3", png, "a <caption>", command="symlight reproduce x --out D")._repr_html_()
+    assert "data:image/png;base64,iVBORw0KGgo" in html_text and "a &lt;caption&gt;" in html_text
+    assert "<code>" in Figure("Data", tmp_path / "d.csv", "table")._repr_html_()

@@ -150,44 +150,89 @@ def default_jobs(n_topics: int) -> int:
     return max(1, min(jobs, n_topics))
 
 
+def _pool(jobs: int) -> cf.ProcessPoolExecutor:
+    return cf.ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+
+
+def _abandon(pool: cf.ProcessPoolExecutor) -> None:
+    """Stop the workers of ``pool`` (only the processes this module started) without waiting."""
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+        proc.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _crashed(topic: str, source: str, exc: BaseException) -> TopicResult:
+    return TopicResult(topic=topic, source=source, title=topic, status="failed",
+                       claims_error=f"the worker process running this topic died ({_error_text(exc)}); "
+                                    "rerun it alone with --debug to see why")
+
+
+def _run_isolated(topic: str, staging: Path, debug: bool) -> TopicResult:
+    """Run one topic alone in a fresh worker, so a hard crash (segfault, os._exit) blames it only."""
+    import derivations
+
+    pool = _pool(1)
+    try:
+        outcome = pool.submit(_run_in_worker, topic, staging, debug).result()
+    except cf.process.BrokenProcessPool as exc:
+        _abandon(pool)
+        return _crashed(topic, derivations.TOPICS[topic][1], exc)
+    except BaseException:
+        _abandon(pool)
+        raise
+    pool.shutdown(wait=True)
+    return run_topic(topic, staging, debug=debug) if outcome == UNPICKLABLE else outcome
+
+
 def _run_all(topics: list[str], staging: Path, *, jobs: int, debug: bool, bar: Any) -> list[TopicResult]:
     """Run every topic (``jobs`` at a time in forked worker processes); results in topic order."""
     from tqdm import tqdm
 
-    def report_failure(res: TopicResult) -> None:
-        for what, err in (("claims()", res.claims_error), ("figures()", res.figures_error)):
-            if err:
-                tqdm.write(f"{res.topic}: FAILED in {what}: {err}", file=sys.stderr)
-
     results: dict[str, TopicResult] = {}
+
+    def record(res: TopicResult, steps: int) -> None:
+        results[res.topic] = res
+        for what, err in (("claims()", res.claims_error), ("figures()", res.figures_error)):
+            if err and res.failed:
+                tqdm.write(f"{res.topic}: FAILED in {what}: {err}", file=sys.stderr)
+        bar.update(steps)
+        left = [t for t in topics if t not in results]
+        bar.set_postfix_str(", ".join(left[:jobs]) if left else "")
+
     if jobs <= 1:
         for topic in topics:
-            bar.set_postfix_str(topic)
-            results[topic] = run_topic(topic, staging, debug=debug, tick=lambda stage: bar.update(1))
-            report_failure(results[topic])
+            bar.set_postfix_str(f"{topic}: claims")
+
+            def tick(stage: str, topic: str = topic) -> None:
+                bar.update(1)
+                bar.set_postfix_str(f"{topic}: figures")
+
+            record(run_topic(topic, staging, debug=debug, tick=tick), 0)
         return [results[t] for t in topics]
 
-    pool = cf.ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+    pool = _pool(jobs)
+    broken = False
     try:
         futures = {pool.submit(_run_in_worker, topic, staging, debug): topic for topic in topics}
-        running = list(topics[:jobs])
-        bar.set_postfix_str(", ".join(running))
+        bar.set_postfix_str(", ".join(topics[:jobs]))
         for future in cf.as_completed(futures):
             topic = futures[future]
-            outcome = future.result()  # a KeyboardInterrupt in a worker is re-raised here
-            if outcome == UNPICKLABLE:
-                outcome = run_topic(topic, staging, debug=debug)
-            results[topic] = outcome
-            report_failure(outcome)
-            bar.update(2)
-            left = [t for t in topics if t not in results]
-            bar.set_postfix_str(", ".join(left[:jobs]) if left else "")
+            try:
+                outcome = future.result()  # a KeyboardInterrupt in a worker is re-raised here
+            except cf.process.BrokenProcessPool:
+                broken = True  # some worker died hard: find out which topic, one at a time
+                break
+            record(run_topic(topic, staging, debug=debug) if outcome == UNPICKLABLE else outcome, 2)
     except BaseException:
-        for proc in list(getattr(pool, "_processes", {}).values()):  # only the workers started here
-            proc.terminate()
-        pool.shutdown(wait=False, cancel_futures=True)
+        _abandon(pool)
         raise
-    pool.shutdown(wait=True)
+    if broken:
+        _abandon(pool)
+        for topic in topics:
+            if topic not in results:
+                record(_run_isolated(topic, staging, debug), 2)
+    else:
+        pool.shutdown(wait=True)
     return [results[t] for t in topics]
 
 

@@ -16,3 +16,20 @@ class Figure:
     command: str = ""  # exact command that regenerates it
     seconds: float = 0.0
     notes: list[str] = field(default_factory=list)
+
+    def _repr_html_(self) -> str:
+        """Notebook display: the image (embedded, so it shows without a file server) and caption."""
+        import base64
+        import html
+
+        path = Path(self.path)
+        kinds = {".png": "image/png", ".svg": "image/svg+xml", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
+        kind = kinds.get(path.suffix.lower())
+        if kind and path.is_file():
+            data = base64.b64encode(path.read_bytes()).decode("ascii")
+            media = f"<img src='data:{kind};base64,{data}' alt='{html.escape(self.name, quote=True)}'>"
+        else:
+            media = f"<p>file: <code>{html.escape(str(path))}</code></p>"
+        command = f"<br><small>{html.escape(self.command)}</small>" if self.command else ""
+        return (f"<figure>{media}<figcaption><b>{html.escape(self.name)}</b> "
+                f"{html.escape(self.caption)}{command}</figcaption></figure>")
