@@ -1,0 +1,47 @@
+"""Topic ``plasma-photons``: seed 001_acf7c75771656388.txt (photon kinetics in degenerate plasmas).
+
+Parts: ``kinetic_claims`` (Moyal engine, Eqs. (31), (40)-(49), (120), (133)), ``exchange_claims``
+(Eqs. (69)-(81), Table 1), ``plasmon_claims`` (Eqs. (82)-(84), n_c, oracles), ``polariton_claims``
+(Eqs. (85)-(90), (104)-(106)), ``fluid_claims`` (Eqs. (52)-(60) as moments), ``figures``
+(Figs. 1-4 and 6).
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from symlight.checks import Claim
+from symlight.report import Figure
+
+TOPIC = "plasma-photons"
+SOURCE = "001_acf7c75771656388.txt"
+TITLE = "Quantum kinetic theory of photons in degenerate plasmas (seed 001)"
+
+_CLAIM_PARTS = ("kinetic_claims", "fluid_claims", "exchange_claims", "plasmon_claims",
+                "polariton_claims")
+
+
+def _parts(names: tuple[str, ...]):
+    for name in names:
+        full = f"{__name__}.{name}"
+        try:
+            yield importlib.import_module(full)
+        except ModuleNotFoundError as exc:
+            if exc.name != full:
+                raise
+
+
+def claims() -> list[Claim]:
+    """Every printed equation of seed 001 that symlight rebuilds, with computed verdicts."""
+    out: list[Claim] = []
+    for part in _parts(_CLAIM_PARTS):
+        out.extend(part.claims())
+    return out
+
+
+def figures(out_dir: Path, full: bool = False) -> list[Figure]:
+    """Figures 1-4 and 6 (coarser grids unless ``full``)."""
+    from derivations.plasma_photons import figures as figs
+
+    return figs.figures(Path(out_dir), full=full)

@@ -1,0 +1,175 @@
+"""Plasmon, polariton and laser-driven modes of seed 001_acf7c75771656388.txt (Secs. V.3, VI).
+
+* ``plasmon_system()``: the 1-D linearised fluid equations (52)-(53) with Poisson's equation,
+  equations of state derived in ``plasma_exchange`` → dispersion matrix (82) and det → (84).
+* SI numerics: ``plasma_scales(n)`` (ω_p, v_F, ṽ, v_eff² in SI, n in m⁻³), ``plasmon_omega``,
+  ``critical_density`` (v_eff = 0, flat dispersion), validity warnings for q ≳ k_F.
+* Polaritons (85)-(90): bare modes ω_e, ω_ph = v_p(q) q, coupling c_p(q), branches ω±.
+* Laser-driven cubic (104)-(105): coefficients in ω, dimensionless units ω_p = c = 1.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+import sympy as sp
+from scipy import constants as C
+from scipy.integrate import quad
+
+from symlight.dispersion import dispersion_matrix, fourier_substitute, linearize
+from symlight.errors import InputError
+from symlight.models import plasma_exchange as pe
+
+__all__ = ["plasmon_system", "PlasmaScales", "plasma_scales", "plasmon_omega", "critical_density",
+           "ValidityWarning", "bose_moment", "polariton_bare_modes", "polariton_branches",
+           "cubic_coefficients", "omega_ph_laser", "coupling_Gamma", "schwinger_intensity",
+           "compton_wavelength"]
+
+
+class ValidityWarning(UserWarning):
+    """A parameter outside the regime where the fluid model holds (e.g. q ≳ k_F)."""
+
+
+# ----------------------------------------------------------------------------- symbolic plasmon
+x, t = sp.symbols("x t", real=True)
+q, omega = sp.symbols("q omega", positive=True)
+n0 = sp.Symbol("n_0", positive=True)
+
+
+def plasmon_system() -> dict[str, object]:
+    """Linearise continuity (52), momentum (53) with P, P^F, f^F, and Poisson; Fourier; matrix.
+
+    Returns a dict with the residual equations, the linear ones, the Fourier-space ones, the
+    amplitudes (δn, δJ, δΦ) and the dispersion matrix M (rows: continuity, momentum, Poisson,
+    each multiplied by −i so that the matrix is real, as printed in Eq. (82)).
+    """
+    m, Q, eps0, nsym = pe.m, pe.Q, pe.eps0, pe.n
+    nf, Jf, Phif = (sp.Function(name)(x, t) for name in ("n", "J", "Phi"))
+    dn, dJ, dPhi = (sp.Function(name)(x, t) for name in ("delta_n", "delta_J", "delta_Phi"))
+    P_tot = (pe.pressure() + pe.exchange_pressure()).subs(nsym, nf)
+    c_force = pe.exchange_force_coefficient().subs(nsym, nf)
+    continuity = sp.diff(nf, t) + sp.diff(Jf, x)
+    momentum = (sp.diff(Jf, t) + sp.diff(P_tot, x) / m
+                - (nf / m) * (-Q * sp.diff(Phif, x) + c_force * sp.diff(nf, x)))
+    poisson = sp.diff(Phif, x, 2) + Q * (nf - n0) / eps0          # −∇²Φ = σ/ε₀, neutral background
+    eqs = [continuity, momentum, poisson]
+    lin = linearize(eqs, {nf: (n0, dn), Jf: (0, dJ), Phif: (0, dPhi)})
+    amps = sp.symbols("deltahat_n deltahat_J deltahat_Phi")
+    four = fourier_substitute(lin, dict(zip((dn, dJ, dPhi), amps, strict=True)), [x], [q], t, omega)
+    four = [sp.expand(e * (-sp.I)) if i < 2 else sp.expand(e) for i, e in enumerate(four)]
+    M = dispersion_matrix(four, amps)
+    return {"equations": eqs, "linear": lin, "fourier": four, "amplitudes": amps, "matrix": M}
+
+
+# ----------------------------------------------------------------------------- SI numerics
+@dataclass(frozen=True)
+class PlasmaScales:
+    """SI scales of a degenerate electron plasma of density n (m⁻³)."""
+
+    n: float
+    omega_p: float
+    k_F: float
+    v_F: float
+    v_tilde: float
+    v_eff2: float
+
+
+def plasma_scales(n: float, m: float = C.m_e, Q: float = C.e) -> PlasmaScales:
+    """ω_p, k_F, v_F, ṽ = ħω_p/(m v_F) and v_eff² = v_F²/3 − ṽ²/2 (Eq. (83)) for n in m⁻³."""
+    if not (isinstance(n, (int, float)) and math.isfinite(n) and n > 0):
+        raise InputError(f"density n must be a positive number of m^-3, got {n!r}")
+    wp = math.sqrt(n * Q**2 / (C.epsilon_0 * m))
+    kf = (3 * math.pi**2 * n) ** (1 / 3)
+    vf = C.hbar * kf / m
+    vt = C.hbar * wp / (m * vf)
+    return PlasmaScales(n, wp, kf, vf, vt, vf**2 / 3 - vt**2 / 2)
+
+
+def plasmon_omega(qv: np.ndarray, n: float, *, warn_fraction: float = 0.3) -> np.ndarray:
+    """ω(q) = √(ω_p² + v_eff² q²) (complex where negative), q in m⁻¹.
+
+    Warns (ValidityWarning) when q > warn_fraction·k_F: the fluid closure needs q ≪ k_F.
+    """
+    s = plasma_scales(n)
+    qv = np.asarray(qv, dtype=float)
+    if np.any(qv < 0) or np.any(~np.isfinite(qv)):
+        raise InputError("wavevectors q must be finite and >= 0")
+    if np.any(qv > warn_fraction * s.k_F):
+        warnings.warn(f"q up to {qv.max():.3g} m^-1 exceeds {warn_fraction}·k_F = "
+                      f"{warn_fraction * s.k_F:.3g} m^-1: the fluid closure (q ≪ k_F) is not valid "
+                      "there", ValidityWarning, stacklevel=2)
+    return np.sqrt((s.omega_p**2 + s.v_eff2 * qv**2).astype(complex))
+
+
+def critical_density(m: float = C.m_e, Q: float = C.e) -> float:
+    """n_c (m⁻³) where v_eff² = 0 (flat plasmon dispersion), by root finding on v_eff²(n)."""
+    from scipy.optimize import brentq
+
+    return math.exp(brentq(lambda ln_n: plasma_scales(math.exp(ln_n), m, Q).v_eff2, math.log(1e20),
+                           math.log(1e36), xtol=1e-14))
+
+
+# ----------------------------------------------------------------------------- polaritons
+def bose_moment(ell: int, xval: float) -> float:
+    """ℳ_ℓ(x) = ∫_0^∞ dk k^{2ℓ}/(k²+1)^ℓ / (exp(x√(1+k²)) − 1), Eq. (86)."""
+    if xval <= 0:
+        raise InputError(f"ℳ_ℓ needs x = ħω_p/(k_B T_p) > 0, got {xval!r}")
+    val, _ = quad(lambda kk: kk**(2 * ell) / (kk**2 + 1)**ell / math.expm1(xval * math.sqrt(1 + kk**2)),
+                  0, np.inf, limit=200)
+    return val
+
+
+def polariton_bare_modes(qv: np.ndarray, v_eff2: float) -> tuple[np.ndarray, np.ndarray]:
+    """(ω_e, ω_ph) in units ω_p = c = 1: ω_e = √(1 + v_eff² q²), ω_ph = v_p(q) q (Eq. (85))."""
+    qv = np.asarray(qv, dtype=float)
+    wq = np.sqrt(1 + qv**2)
+    vp = qv / wq * np.sqrt(1 + 1 / wq**2)
+    return np.sqrt((1 + v_eff2 * qv**2).astype(complex)), vp * qv
+
+
+def polariton_branches(qv: np.ndarray, v_eff2: float, cp: float | np.ndarray
+                       ) -> tuple[np.ndarray, np.ndarray]:
+    """(ω₊, ω₋) from (ω² − ω_e²)(ω² − ω_ph²) = c_p⁴ q⁴ (Eq. (87), units ω_p = c = 1)."""
+    we, wph = polariton_bare_modes(qv, v_eff2)
+    we2 = (we**2).real
+    disc = np.sqrt((we2 - wph**2) ** 2 + 4 * np.asarray(cp) ** 4 * np.asarray(qv) ** 4)
+    return (np.sqrt(((we2 + wph**2 + disc) / 2).astype(complex)),
+            np.sqrt(((we2 + wph**2 - disc) / 2).astype(complex)))
+
+
+# ----------------------------------------------------------------------------- laser-driven cubic
+def omega_ph_laser(qv: np.ndarray) -> np.ndarray:
+    """ω̃_ph = c²q²(1 − ω_p²/(2ω_q²))/ω_q (after Eq. (104); units ω_p = c = 1)."""
+    qv = np.asarray(qv, dtype=float)
+    wq2 = 1 + qv**2
+    return qv**2 * (1 - 1 / (2 * wq2)) / np.sqrt(wq2)
+
+
+def coupling_Gamma(qv: float, w: complex, gamma: float, cos_theta: float, a_hbar: float) -> complex:
+    """Γ(q, ω) of Eq. (105) in units ω_p = c = 1, ``a_hbar = ħω_p/(m_e c²)``."""
+    wq = math.sqrt(1 + qv**2)
+    return gamma * cos_theta * (a_hbar / 2 * qv / w - 1 / wq**2) * qv**2 * w / wq
+
+
+def cubic_coefficients(qv: float, v_eff2: float, gamma: float, cos_theta: float, a_hbar: float
+                       ) -> list[float]:
+    """Coefficients (ω³, ω², ω, 1) of (ω² − ω_e²)(ω − ω̃_ph) + Γ(q, ω) = 0, Eqs. (104)-(105)."""
+    we2 = 1 + v_eff2 * qv**2
+    wt = float(omega_ph_laser(qv))
+    wq = math.sqrt(1 + qv**2)
+    g1 = -gamma * cos_theta * qv**2 / wq**3          # Γ term ∝ ω
+    g0 = gamma * cos_theta * a_hbar / 2 * qv**3 / wq  # Γ term independent of ω
+    return [1.0, -wt, -we2 + g1, we2 * wt + g0]
+
+
+def schwinger_intensity() -> float:
+    """I_c = ε₀ m_e⁴ c⁷/(2ħ² e²) in W/m² (after Eq. (106))."""
+    return C.epsilon_0 * C.m_e**4 * C.c**7 / (2 * C.hbar**2 * C.e**2)
+
+
+def compton_wavelength() -> float:
+    """λ_c = 2πħ/(m_e c) in m (after Eq. (106))."""
+    return 2 * math.pi * C.hbar / (C.m_e * C.c)
