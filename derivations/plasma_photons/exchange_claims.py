@@ -124,10 +124,11 @@ def _claims_71_74(book: ClaimBook) -> None:
     lamD = sp.sqrt(eps0 * kB * T / (n * Q**2))
     book.equal("74", "R ≡ |Φ^F|/K = (λ_B/λ_D)² Li_{1/2}(−ξ)/Li_{5/2}(−ξ) from (72) and (73)",
                (lam / lamD) ** 2 * Li12 / Li52, phi72 / K73)
-    exact_R = [e * C.e**2 / (C.epsilon_0 * fd.de_broglie_length(T)) / d
-               for e, d, (n_si, T) in zip([2 * quad(lambda qq, xi=math.exp(
-                   fd.eta_from_degeneracy(fd.degeneracy(n_si, T))): _fd(xi, qq**2), 0, np.inf,
-                   limit=300)[0] / (2 * math.pi**2) for n_si, T in pts73], derived73, pts73, strict=True)]
+    exact_R = []
+    for (n_si, T), kin in zip(pts73, derived73, strict=True):
+        xi = math.exp(fd.eta_from_degeneracy(fd.degeneracy(n_si, T)))
+        phi0 = 2 * quad(lambda qq, xi=xi: _fd(xi, qq**2), 0, np.inf, limit=300)[0] / (2 * math.pi**2)
+        exact_R.append(phi0 * C.e**2 / (C.epsilon_0 * fd.de_broglie_length(T)) / kin)
     printed_R = [fd.exchange_ratio(n_si, T) for n_si, T in pts73]
     rr = float(np.mean(np.array(exact_R) / np.array(printed_R)))
     book.close("74", "R of (74) equals |Φ^F(0)|/K with the exact Φ^F(0) of (71) and exact K",
