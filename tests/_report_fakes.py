@@ -67,10 +67,18 @@ def _hard_crash():
     os._exit(3)  # as a segfault in a compiled extension would: no exception, the process is gone
 
 
+def _slow():
+    import time
+
+    time.sleep(60)
+    return []
+
+
 FAKES = {
     "fake-optics": lambda: _module("fake-optics", "Fake optics paper", _optics_claims, _optics_figures),
     "fake-broken": lambda: _module("fake-broken", "A topic whose derivation crashes",
                                    _raise(RuntimeError("derivation exploded"))),
+    "fake-slow": lambda: _module("fake-slow", "Takes a minute", _slow),
     "fake-crash": lambda: _module("fake-crash", "Crashes its process", _hard_crash),
     "fake-interrupt": lambda: _module("fake-interrupt", "Interrupted", _raise(KeyboardInterrupt())),
 }

@@ -285,3 +285,37 @@ def test_figure_repr_html_embeds_the_image(tmp_path):
     html_text = Figure("Fig. 3", png, "a <caption>", command="symlight reproduce x --out D")._repr_html_()
     assert "data:image/png;base64,iVBORw0KGgo" in html_text and "a &lt;caption&gt;" in html_text
     assert "<code>" in Figure("Data", tmp_path / "d.csv", "table")._repr_html_()
+
+
+SIGTERM_SCRIPT = """
+import sys, pytest
+sys.path.insert(0, {root!r})
+from tests import _report_fakes as fakes
+fakes.install(pytest.MonkeyPatch(), "fake-optics", "fake-slow")
+from symlight.report.build import build_report
+build_report(["fake-optics", "fake-slow"], {out!r}, progress=False, jobs=int(sys.argv[1]))
+"""
+
+
+def test_sigterm_mid_run_keeps_previous_report_and_removes_staging(tmp_path, monkeypatch):
+    """SIGTERM while a worker runs a topic (jobs=2): old report intact, no staging dir left."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    fakes.install(monkeypatch, "fake-optics")
+    out = tmp_path / "report"
+    build_report(["fake-optics"], out, progress=False, jobs=1)
+    before = (out / "index.html").read_bytes()
+    script = SIGTERM_SCRIPT.format(root=str(Path(__file__).resolve().parent.parent), out=str(out))
+    proc = subprocess.Popen([sys.executable, "-c", script, "2"])
+    deadline = time.monotonic() + 60
+    # wait until the slow topic is running: the staging dir holds fake-optics' figure
+    while time.monotonic() < deadline and not list(tmp_path.glob(".report.*.new/figures/fake-optics/*.png")):
+        time.sleep(0.1)
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=30) != 0
+    assert (out / "index.html").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]

@@ -10,16 +10,19 @@ the return value; the other topics are still run and reported.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import json
 import multiprocessing
 import os
 import pickle
 import platform
 import shutil
+import signal
 import sys
+import threading
 import time
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -150,8 +153,31 @@ def default_jobs(n_topics: int) -> int:
     return max(1, min(jobs, n_topics))
 
 
+def _worker_init() -> None:
+    # Workers die plainly on SIGTERM (the parent cleans up); they must not inherit its handler.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _pool(jobs: int) -> cf.ProcessPoolExecutor:
-    return cf.ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+    return cf.ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                                  initializer=_worker_init)
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """While building, SIGTERM raises KeyboardInterrupt, so the staging directory is removed."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _abandon(pool: cf.ProcessPoolExecutor) -> None:
@@ -195,6 +221,12 @@ def _run_all(topics: list[str], staging: Path, *, jobs: int, debug: bool, bar: A
         for what, err in (("claims()", res.claims_error), ("figures()", res.figures_error)):
             if err and res.failed:
                 tqdm.write(f"{res.topic}: FAILED in {what}: {err}", file=sys.stderr)
+        if res.status != "unavailable":
+            counts = ", ".join(f"{n} {v}" for v, n in res.counts().items())
+            tqdm.write(f"{res.topic}: {len(res.claims)} claims ({counts}), {len(res.figures)} figures, "
+                       f"{res.seconds:.1f} s" + (" [FAILED]" if res.failed else ""))
+        else:
+            tqdm.write(f"{res.topic}: not available yet")
         bar.update(steps)
         left = [t for t in topics if t not in results]
         bar.set_postfix_str(", ".join(left[:jobs]) if left else "")
@@ -268,7 +300,7 @@ def build_report(topics: Sequence[str], out: Path, *, progress: bool = True,
     out_display = str(out)
     target = Path(out).absolute()
     start = time.perf_counter()
-    with replace_directory(target) as staging, tqdm(
+    with _sigterm_as_interrupt(), replace_directory(target) as staging, tqdm(
             total=2 * len(topics) + 1, desc="reproduce", unit="step", disable=not progress,
             file=sys.stderr, dynamic_ncols=True) as bar:
         staging = Path(staging).absolute()

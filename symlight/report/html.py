@@ -53,9 +53,10 @@ td.zero{color:#8c959f}
 .sidebyside{display:grid;grid-template-columns:1fr 1fr;gap:1em;margin:.5em 0}
 .sidebyside>div{background:var(--soft);border-radius:4px;padding:.5em;overflow-x:auto}
 .label{font-size:.8em;text-transform:uppercase;letter-spacing:.05em;color:#57606a;display:block}
-img.math{vertical-align:middle;max-width:100%}
+img.math{vertical-align:middle;max-width:none}
 img.math.inline{vertical-align:-0.25em}
-.forms{margin-top:.3em}.forms img.math{max-width:100%}
+.forms{margin-top:.3em}.forms>div{max-width:46em;overflow-x:auto;padding:.2em 0}
+.card ul{overflow-x:auto}
 span.matrix{display:inline-flex;align-items:stretch;vertical-align:middle}
 span.matrix .bracket{font-size:2.2em;font-weight:200;align-self:center}
 table.matrix{margin:0}table.matrix td{border:none;padding:.1em .4em;text-align:center;vertical-align:middle}
