@@ -22,6 +22,14 @@ from symlight.report.mathrender import MathRenderer, normalize_latex
 from tests import _report_fakes as fakes
 
 
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def _links(page: str) -> list[str]:
     return re.findall(r"""(?:src|href)=['"]([^'"]*)['"]""", page)
 
@@ -252,7 +260,8 @@ def test_parallel_and_serial_runs_agree_and_unpicklable_results_rerun(tmp_path, 
         assert build_report(["fake-optics", "fake-broken"], out, progress=False, jobs=jobs) is False
         pages[jobs] = json.loads((out / "claims.json").read_text())
         assert (out / "figures" / "fake-optics" / "fig2.png").is_file()
-        assert oct((out).stat().st_mode & 0o777) != oct(0o700)
+        assert out.stat().st_mode & 0o077 == 0o077 & ~_umask()  # shareable, as the user's umask says
+        assert (out / "index.html").stat().st_mode & 0o066 == 0o066 & ~_umask()
     assert pages[1] == pages[2] and len(pages[1]) == 5
 
 
