@@ -31,17 +31,22 @@ SYMBOLS = {"hbar": hbar, "m": m, "Q": Q, "epsilon_0": eps0, "n": n, "k": k, "k_F
 
 
 def _integrate(expr: sp.Expr, var: sp.Symbol, a: sp.Expr, b: sp.Expr) -> sp.Expr:
-    """Definite integral term by term (SymPy, heuristic algorithm first: much faster here)."""
-    total = sp.Integer(0)
+    """Definite integral: antiderivative term by term (SymPy's heuristic algorithm first, which
+    is much faster here), then one-sided limits of the whole antiderivative at the end points
+    (so that endpoint singularities of single terms cancel as they do in the integrand)."""
+    anti = sp.Integer(0)
     for term in sp.Add.make_args(sp.expand(expr)):
         try:
-            part = sp.integrate(term, (var, a, b), risch=False)
+            part = sp.integrate(term, var, risch=False)
         except (NotImplementedError, ValueError):
-            part = sp.integrate(term, (var, a, b))
+            part = sp.integrate(term, var)
         if part.has(sp.Integral):
-            part = sp.integrate(term, (var, a, b))
-        total += part
-    return total
+            part = sp.integrate(term, var)
+        anti += part
+    anti = sp.expand(anti)
+    upper = sp.limit(anti, var, b, "-")
+    lower = sp.limit(anti, var, a, "+")
+    return sp.simplify(upper - lower)
 
 
 def density_of_kF(kf: sp.Expr = kF) -> sp.Expr:
@@ -59,8 +64,7 @@ def kF_of_density(nn: sp.Expr = n) -> sp.Expr:
 def _angular_radial_kernel() -> tuple[sp.Expr, sp.Expr]:
     """I(k) = ∫_0^{k_F} dp p² ∫_{-1}^{1} dx 1/(p²+k²−2pkx), for k < k_F and for k > k_F."""
     x = sp.Symbol("x", real=True)
-    ang = sp.integrate(1 / (p**2 + k**2 - 2 * p * k * x), (x, -1, 1))
-    ang = sp.simplify(sp.expand_log(sp.logcombine(ang, force=True), force=True))
+    ang = _integrate(1 / (p**2 + k**2 - 2 * p * k * x), x, -1, 1)
     # ang = (log(p+k) - log|p-k|)/(p k); write the |p-k| branches explicitly
     ang_gt = (sp.log(p + k) - sp.log(p - k)) / (p * k)   # p > k
     ang_lt = (sp.log(p + k) - sp.log(k - p)) / (p * k)   # p < k
@@ -91,27 +95,47 @@ def pressure() -> sp.Expr:
     return sp.simplify(P_kF.subs(kF, kF_of_density()))
 
 
-def _inside_in_y() -> sp.Expr:
-    """Φ^F at k = y k_F (0 < y < 1), as a function of y and k_F."""
-    return sp.simplify(fock_potential("inside").subs(k, y * kF))
+def _log_split(expr: sp.Expr) -> sp.Expr:
+    """Split log(k_F·(1 ± y)) into log k_F + log(1 ± y) (all arguments positive here)."""
+    def split(arg: sp.Expr) -> sp.Expr:
+        rest = sp.expand(arg / kF)
+        if rest.has(kF):
+            return sp.log(arg)
+        return sp.log(kF) + sp.log(rest)
+    return sp.expand(sp.expand_log(expr, force=True).replace(sp.log, split))
+
+
+@cache
+def fock_shape() -> sp.Expr:
+    """h(y) with Φ^F(k = y k_F) = −(Q² k_F/(4π² ε₀)) h(y), 0 < y < 1, from ``fock_potential``."""
+    phi = fock_potential("inside").subs(k, y * kF)
+    return sp.expand(_log_split(phi) / (-(Q**2 * kF / (4 * sp.pi**2 * eps0))))
+
+
+def _phi_y() -> sp.Expr:
+    return -(Q**2 * kF / (4 * sp.pi**2 * eps0)) * fock_shape()
 
 
 @cache
 def exchange_pressure() -> sp.Expr:
-    """P^F(n) from Eq. (58): (1/3)∫d³k/(2π)³ k ∂Φ^F/∂k g_sΘ (isotropic trace), derived."""
-    phi = fock_potential("inside")
-    integrand = sp.simplify((k**3 * sp.diff(phi, k)).subs(k, y * kF) * kF)   # dk = k_F dy
-    radial = _integrate(integrand, y, 0, 1)
+    """P^F(n) from Eq. (58): (1/3)∫d³k/(2π)³ k ∂Φ^F/∂k g_sΘ (isotropic trace), derived.
+
+    With k = y k_F: k³ ∂_kΦ dk = k_F³ y³ ∂_yΦ dy.
+    """
+    radial = _integrate(kF**3 * y**3 * sp.diff(_phi_y(), y), y, 0, 1)
     PF_kF = g_s / (2 * sp.pi)**3 * 4 * sp.pi / 3 * radial
     return sp.simplify(PF_kF.subs(kF, kF_of_density()))
 
 
 @cache
 def exchange_force_coefficient() -> sp.Expr:
-    """c(n) in f^F = c(n) ∇n from Eq. (60), with Φ^F(r,k) = Φ^F(k; k_F(n(r))), derived."""
-    phi = fock_potential("inside")
-    integrand = sp.simplify((k**2 * sp.diff(phi, kF)).subs(k, y * kF) * kF)
-    radial = _integrate(integrand, y, 0, 1)          # ∫_0^{k_F} k² ∂_{k_F}Φ dk
+    """c(n) in f^F = c(n) ∇n from Eq. (60), with Φ^F(r,k) = Φ^F(k; k_F(n(r))), derived.
+
+    ∂_{k_F}Φ at fixed k, by the chain rule through y = k/k_F: ∂_{k_F} = ∂_{k_F}|_y − (y/k_F)∂_y.
+    """
+    phi = _phi_y()
+    dphi = sp.diff(phi, kF) - y / kF * sp.diff(phi, y)
+    radial = _integrate(kF**3 * y**2 * dphi, y, 0, 1)          # ∫_0^{k_F} k² ∂_{k_F}Φ dk
     kf_n = kF_of_density()
     coeff = -(1 / n) * g_s / (2 * sp.pi)**3 * 4 * sp.pi * radial * sp.diff(kf_n, n)
     return sp.simplify(coeff.subs(kF, kf_n))
@@ -120,8 +144,7 @@ def exchange_force_coefficient() -> sp.Expr:
 @cache
 def exchange_energy() -> sp.Expr:
     """ℰ^F/V = ∫d³k/(2π)³ g_sΘ Φ^F(k), the literal definition before Eq. (81), as a function of k_F."""
-    integrand = sp.simplify((k**2 * fock_potential("inside")).subs(k, y * kF) * kF)
-    radial = _integrate(integrand, y, 0, 1)
+    radial = _integrate(kF**3 * y**2 * _phi_y(), y, 0, 1)
     return sp.simplify(g_s / (2 * sp.pi)**3 * 4 * sp.pi * radial)
 
 
