@@ -46,8 +46,15 @@ class Setup:
 
     def validate(self) -> None:
         check_parameters(c_val=self.c, Omega_val=self.Omega, G_val=self.G, rho0_val=self.rho0)
-        if not self.ls > 0:
-            raise InputError(f"source size l_s={self.ls!r} must be positive (Eq. (85))")
+        if not (np.isfinite(self.ls) and self.ls > 0):
+            raise InputError(f"source size l_s={self.ls!r} must be a positive finite length: otherwise "
+                             "the Gaussian data (120) are not normalisable")
+        for name in ("r1", "r2", "x1", "x2"):
+            val = np.asarray(getattr(self, name), float)
+            if val.shape != (3,) or not np.all(np.isfinite(val)):
+                raise InputError(f"{name}={getattr(self, name)!r} must be a finite 3-vector")
+        if not (np.isfinite(self.Chat) and self.Chat > 0):
+            raise InputError(f"Chat={self.Chat!r} must be positive (white-noise spectrum, Eq. (57))")
 
 
 def gaussian_wigner(x, k, r, ls):

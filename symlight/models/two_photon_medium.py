@@ -212,10 +212,11 @@ def reduced_eigen() -> dict[str, sp.Expr]:
         v = sp.Matrix([X, sp.sqrt(2) * G]) / sp.sqrt(X ** 2 + 2 * G ** 2)
         out[f"lambda{name}"] = lv
         out[f"v{name}"] = v
-        out[f"residual{name}"] = sp.simplify((A - lv * sp.eye(2)) * v)
-        out[f"f{name}"] = sp.simplify((v.T * dA * v)[0])
+        # residual of the unnormalised vector: sqrt(...)^2 expands to its radicand, so expand suffices
+        out[f"residual{name}"] = ((A - lv * sp.eye(2)) * sp.Matrix([X, sp.sqrt(2) * G])).applyfunc(sp.expand)
+        out[f"f{name}"] = (v.T * dA * v)[0]
         out[f"dlam_dk1{name}"] = sp.diff(lv, k1)
-        out[f"K{name}"] = sp.simplify(v[0] * v[1])
+        out[f"K{name}"] = v[0] * v[1]
     return out
 
 

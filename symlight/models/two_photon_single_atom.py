@@ -89,17 +89,15 @@ def order_g2_time_domain() -> dict[str, sp.Expr]:
     L^{-1}[i g^2 / ((c|k0| - Omega)(z + i alpha)(z + i beta))]. Returns the derived term and
     the printed (35) term, both as functions of t (delta(k - k0) part omitted: it is the same).
     """
-    s = sp.Symbol("s", positive=True)
+    s = sp.Symbol("s")
     alpha, beta = sp.symbols("alpha beta", positive=True)
     F = sp.I * g ** 2 / ((c * k0 - Omega) * (s + sp.I * alpha) * (s + sp.I * beta))
-    # partial fractions then the elementary transform L^{-1}[1/(s + a)] = exp(-a t)
-    parts = sp.apart(F, s)
-    term = sum(sp.simplify(p * (s + sp.I * r)) * sp.exp(-sp.I * r * t)
-               for p, r in ((a, r) for a in sp.Add.make_args(parts) for r in (alpha, beta))
-               if sp.simplify(p * (s + sp.I * r)).free_symbols.isdisjoint({s}))
+    # residues at the simple poles s = -i alpha, -i beta: L^{-1}[A/(s - p)] = A exp(p t)
+    term = sum(sp.cancel(F * (s - pole)).subs(s, pole) * sp.exp(pole * t)
+               for pole in (-sp.I * alpha, -sp.I * beta))
     env = sp.exp(-sp.I * (Omega - dw) * t - Gam * t / 2)
     sub = {alpha: c * k + Omega - dw - sp.I * Gam / 2, beta: c * k0 + Omega - dw - sp.I * Gam / 2}
-    derived = sp.simplify(term.subs(sub) / env)
+    derived = sp.powsimp(sp.expand(term.subs(sub) / env))
     printed = sp.I * g ** 2 / ((c * k0 - Omega) * (c * k0 - c * k)) * (
         sp.exp(-sp.I * c * k * t) - sp.exp(-sp.I * c * k0 * t))
-    return {"derived": sp.expand(derived), "printed": printed, "laplace": F}
+    return {"derived": sp.factor_terms(sp.expand(derived)), "printed": printed, "laplace": F}
