@@ -1,0 +1,121 @@
+"""Self-consistent theory of localization with longitudinal channels, seed 003 Eqs. (82)–(99).
+
+Dimensionless variables: x = k_e ℓ, q = q_m ℓ (cut-off of diffusive modes), σ̂ = σ/σ_D = ℓ*/ℓ.
+Coefficient functions as printed (Sec. VI B):
+
+    c1 = 3q/(πx^2),  c2 = (3q/πx)(x^2 + 1/4)^{-1},  c3 = (x^2 + 1/4)^{-1},
+    c4 = (3q/2π)(9/8 + x^2/2)(x^2 + 1/4)^{-2},
+    d2 = (1/2)(3q/π)^2 x^{-1}(x^2 + 1/4)^{-3},  d3 = (3q/4π) x^{-1}(x^2 + 1/4)^{-2}.
+
+(95)  σ̂0 = 1/(1 + c1/σ̂ + w/x),  w = 0.774 = 69π/280 (weak localization of two dipoles, (70));
+(96)  σ̂2 = F c3 (1 - c4/σ̂)/(1 - (c2/σ̂)^2);   σ̂ = σ̂0 + σ̂2 → a cubic in σ̂.
+The physical branch is the real root with σ̂ > c2 (minimum conductivity, Eq. (92)).
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import sympy as sp
+
+from symlight.errors import InputError
+
+W_LOC = 69 * np.pi / 280  # Eq. (70): ΔD0/D0 = -W_LOC/(kℓ) = -0.774/(kℓ)
+
+xs, qs, Fs, ss = sp.symbols("x q F sigma", positive=True)
+
+
+def coefficients_sym(x: sp.Expr = xs, q: sp.Expr = qs) -> dict[str, sp.Expr]:
+    """The printed coefficient functions c1..c4, d2, d3 (Sec. VI B)."""
+    h = x**2 + sp.Rational(1, 4)
+    return {
+        "c1": 3 * q / (sp.pi * x**2),
+        "c2": (3 * q / (sp.pi * x)) / h,
+        "c3": 1 / h,
+        "c4": (3 * q / (2 * sp.pi)) * (sp.Rational(9, 8) + x**2 / 2) / h**2,
+        "d2": sp.Rational(1, 2) * (3 * q / sp.pi) ** 2 / x / h**3,
+        "d3": (3 * q / (4 * sp.pi)) / x / h**2,
+    }
+
+
+def cubic_sym(w: sp.Expr | None = None) -> sp.Poly:
+    """(s(1+w/x) + c1)(s^2 - c2^2) - (s^2 - c2^2) - F c3 (s - c4)(s(1+w/x) + c1) = 0, a cubic in s.
+
+    Obtained from σ̂ = σ̂0 + σ̂2 after division by σ̂ > 0 (derived here, not printed in the paper).
+    """
+    if w is None:
+        w = sp.Rational(69, 280) * sp.pi
+    c = coefficients_sym()
+    a = 1 + w / xs
+    lhs = (ss * a + c["c1"]) * (ss**2 - c["c2"] ** 2)
+    rhs = (ss**2 - c["c2"] ** 2) + Fs * c["c3"] * (ss - c["c4"]) * (ss * a + c["c1"])
+    return sp.Poly(sp.expand(lhs - rhs), ss)
+
+
+def _coeffs(x: float, q: float) -> dict[str, float]:
+    h = x * x + 0.25
+    return {"c1": 3 * q / (np.pi * x * x), "c2": 3 * q / (np.pi * x) / h, "c3": 1 / h,
+            "c4": 3 * q / (2 * np.pi) * (9 / 8 + x * x / 2) / h**2,
+            "d2": 0.5 * (3 * q / np.pi) ** 2 / x / h**3, "d3": 3 * q / (4 * np.pi) / x / h**2}
+
+
+def _validate(x: float, q: float, f: float) -> None:
+    if not (np.isfinite(x) and x > 0):
+        raise InputError(f"k_e ℓ must be a positive number, got {x!r}")
+    if not (np.isfinite(q) and q >= 0):
+        raise InputError(f"cut-off q = q_m ℓ must be >= 0, got {q!r}")
+    if not np.isfinite(f):
+        raise InputError(f"F(δ) must be finite, got {f!r}")
+    if x < 0.5:
+        warnings.warn(f"k_e ℓ = {x:.3g} < 1/2: evanescent regime; the bound switches to Eq. (94) "
+                      "and Eq. (92) (used by c2) no longer applies", UserWarning, stacklevel=3)
+
+
+def sigma_hat(x: float, q: float = 1.0, f: float = 1.0, w: float = W_LOC) -> float:
+    """σ̂ = ℓ*/ℓ: the physical root (σ̂ > c2, real) of the cubic from (95)–(96)."""
+    _validate(x, q, f)
+    c = _coeffs(x, q)
+    a = 1 + w / x
+    c1, c2, c3, c4 = c["c1"], c["c2"], c["c3"], c["c4"]
+    # (a s + c1)(s^2 - c2^2) - (s^2 - c2^2) - f c3 (s - c4)(a s + c1)
+    p1 = np.poly1d([a, c1])
+    p2 = np.poly1d([1.0, 0.0, -c2**2])
+    p3 = np.poly1d([1.0, -c4])
+    poly = p1 * p2 - p2 - f * c3 * p3 * p1
+    roots = poly.roots
+    real = roots[np.abs(roots.imag) < 1e-9 * max(1.0, np.max(np.abs(roots)))].real
+    phys = real[real > c2 + 1e-12]
+    if phys.size == 0:
+        raise InputError(f"no physical root σ̂ > c2 = {c2:.3g} at k_eℓ = {x}, q = {q}, F = {f}")
+    return float(phys.max())
+
+
+def sigma_parts(x: float, q: float = 1.0, f: float = 1.0, w: float = W_LOC) -> dict[str, float]:
+    """σ̂ and its channels σ̂0 (95), σ̂2 (96), fictitious σ̂_I (98) and the bound c2 (92)."""
+    s = sigma_hat(x, q, f, w)
+    c = _coeffs(x, q)
+    s0 = 1 / (1 + c["c1"] / s + w / x)
+    den = 1 - (c["c2"] / s) ** 2
+    s2 = f * c["c3"] * (1 - c["c4"] / s) / den
+    si = 1 / x + (c["d3"] / s - c["d2"] / s**2) / den
+    return {"sigma": s, "sigma0": s0, "sigma2": s2, "sigmaI": si, "c2": c["c2"]}
+
+
+def conventional_sigma(x: np.ndarray | float) -> np.ndarray:
+    """Eq. (84) with q_m = 1/ℓ: σ̂ = 1 - 3/(π x^2) (transverse channel only)."""
+    xx = np.asarray(x, float)
+    return 1 - 3 / (np.pi * xx**2)
+
+
+def lower_bound_kell_star(x: np.ndarray | float, q: float = 1.0) -> np.ndarray:
+    """Minimum k_e ℓ*: Eq. (93) for x > 1/2, Eq. (94) for x < 1/2 (as printed)."""
+    xx = np.asarray(x, float)
+    h = xx**2 + 0.25
+    return np.where(xx > 0.5, 3 * q / np.pi / h, 3 * q / np.pi * xx**2 / h**3)
+
+
+def q_zero_sigma(x: np.ndarray | float, f: float = 1.0, w: float = W_LOC) -> np.ndarray:
+    """Eq. (99) as printed: σ̂ = 1/(1 + w/x) + F/(x^2 + 1/4) for q = 0."""
+    xx = np.asarray(x, float)
+    return 1 / (1 + w / xx) + f / (xx**2 + 0.25)
