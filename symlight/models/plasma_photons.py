@@ -117,8 +117,10 @@ def bose_moment(ell: int, xval: float) -> float:
     """ℳ_ℓ(x) = ∫_0^∞ dk k^{2ℓ}/(k²+1)^ℓ / (exp(x√(1+k²)) − 1), Eq. (86)."""
     if xval <= 0:
         raise InputError(f"ℳ_ℓ needs x = ħω_p/(k_B T_p) > 0, got {xval!r}")
-    val, _ = quad(lambda kk: kk**(2 * ell) / (kk**2 + 1)**ell / math.expm1(xval * math.sqrt(1 + kk**2)),
-                  0, np.inf, limit=200)
+    def integrand(kk: float) -> float:
+        a = xval * math.sqrt(1 + kk**2)
+        return kk**(2 * ell) / (kk**2 + 1)**ell * math.exp(-a) / -math.expm1(-a)
+    val, _ = quad(integrand, 0, np.inf, limit=200)
     return val
 
 
