@@ -312,6 +312,11 @@ class G2Result:
     notes: list[str]
     imag_residual: float
 
+    @property
+    def fallbacks(self) -> int:
+        """How many systems needed the expm fallback (see ``notes``)."""
+        return int(np.sum(self.method != "eig"))
+
 
 def g2(M: np.ndarray, b: np.ndarray, spec: RegressionSpec, taus: np.ndarray,
        cond_max: float = COND_MAX) -> G2Result:

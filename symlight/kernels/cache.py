@@ -32,7 +32,7 @@ from symlight._version import __version__
 from symlight.errors import SymlightError
 from symlight.io import atomic_write_bytes, atomic_write_text
 
-BASE_FLAGS = ("-O3", "-std=gnu99", "-shared", "-fPIC", "-fno-math-errno", "-fcx-fortran-rules")
+BASE_FLAGS = ("-O2", "-std=gnu99", "-shared", "-fPIC", "-fno-math-errno", "-fcx-fortran-rules")
 
 
 class CompilerUnavailable(SymlightError):
@@ -83,12 +83,11 @@ class LoadedLibrary:
     status: str          # "hit", "built", or "rebuilt: <reason>"
     _fd: int | None = None
 
-    def __del__(self) -> None:  # keep the memfd alive exactly as long as the library object
-        if self._fd is not None:
-            try:
-                os.close(self._fd)
-            except OSError:
-                pass
+
+#: memfds of loaded libraries stay open for the life of the process: glibc's dlopen recognises
+#: an already loaded object by its path string, so a reused "/proc/self/fd/N" would silently
+#: return an older library. Never closing them keeps every path unique (one fd per kernel).
+_OPEN_FDS: list[int] = []
 
 
 def _sha256(data: bytes) -> str:
@@ -99,7 +98,10 @@ def _load_bytes(data: bytes, fallback_dir: Path) -> tuple[ctypes.CDLL, int | Non
     """Load a shared library from verified bytes (memfd on Linux, private temp file elsewhere)."""
     if hasattr(os, "memfd_create"):
         fd = os.memfd_create("symlight-kernel", 0)
-        os.write(fd, data)
+        _OPEN_FDS.append(fd)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
         return ctypes.CDLL(f"/proc/self/fd/{fd}"), fd
     fd, tmp = tempfile.mkstemp(suffix=".so", dir=fallback_dir)  # pragma: no cover - non-Linux
     with os.fdopen(fd, "wb") as handle:
