@@ -175,20 +175,8 @@ def _real_transform(perm: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return U, np.linalg.inv(U)
 
 
-def propagate(M: np.ndarray, D: np.ndarray, taus: np.ndarray, C: np.ndarray | None = None,
-              cond_max: float = COND_MAX, conj_perm: np.ndarray | None = None) -> Propagated:
-    """Evaluate exp(M τ) d_r on the grid ``taus`` for a batch of systems.
-
-    ``M``: (P, n, n); ``D``: (P, R, n) initial vectors d_r. With ``C`` (R, n) (or (P, R, n))
-    the result is the scalar Σ_r C_r·exp(Mτ)d_r, shape (P, T); without, the full vectors,
-    shape (P, T, R, n). One eigendecomposition M = V Λ V⁻¹ per system; systems whose
-    eigenvector condition number ‖V‖₁‖V⁻¹‖₁ exceeds ``cond_max`` (M defective or nearly so)
-    or whose eig fails use :func:`expm` instead.
-
-    ``conj_perm`` (optional): a permutation π with M[π][:, π] = conj(M) (moment vectors closed
-    under S_k* = S_π(k)); then M is similar to a real matrix and the cheaper real eigensolver is
-    used. Systems that do not have this symmetry (to 1e-12) are solved in complex arithmetic.
-    """
+def _propagate_core(M, D, taus, C=None, cond_max=COND_MAX, conj_perm=None):
+    """Core of :func:`propagate`; returns (values, method, condition, notes)."""
     M, _ = _as_batch(M)
     D = np.asarray(D)
     taus = np.asarray(taus, dtype=float)
@@ -264,6 +252,24 @@ def propagate(M: np.ndarray, D: np.ndarray, taus: np.ndarray, C: np.ndarray | No
                      "with the scaling-and-squaring matrix exponential instead of eig")
     if conj_perm is not None and transform is None and np.iscomplexobj(M):
         notes.append("M lacks the conjugation symmetry given by conj_perm; complex eig was used")
+    return values, method, condition, notes
+
+
+def propagate(M: np.ndarray, D: np.ndarray, taus: np.ndarray, C: np.ndarray | None = None,
+              cond_max: float = COND_MAX, conj_perm: np.ndarray | None = None) -> Propagated:
+    """Evaluate exp(M τ) d_r on the grid ``taus`` for a batch of systems.
+
+    ``M``: (P, n, n); ``D``: (P, R, n) initial vectors d_r. With ``C`` (R, n) (or (P, R, n))
+    the result is the scalar Σ_r C_r·exp(Mτ)d_r, shape (P, T); without, the full vectors,
+    shape (P, T, R, n). One eigendecomposition M = V Λ V⁻¹ per system; systems whose
+    eigenvector condition number ‖V‖₁‖V⁻¹‖₁ exceeds ``cond_max`` (M defective or nearly so)
+    or whose eig fails use :func:`expm` instead.
+
+    ``conj_perm`` (optional): a permutation π with M[π][:, π] = conj(M) (moment vectors closed
+    under S_k* = S_π(k)); then M is similar to a real matrix and the cheaper real eigensolver is
+    used. Systems that do not have this symmetry (to 1e-12) are solved in complex arithmetic.
+    """
+    values, method, condition, notes = _propagate_core(M, D, taus, C, cond_max, conj_perm)
     return Propagated(values, method, condition, notes)
 
 
@@ -318,6 +324,20 @@ class G2Result:
         return int(np.sum(self.method != "eig"))
 
 
+def _g2_core(M, b, A, a0, cvec, w, Q, conj_perm, taus, cond_max=COND_MAX):
+    """Core of :func:`g2`: (values, numerator, denominator, S_ss, method, condition, notes)."""
+    M, b = _as_batch(M, b)
+    s = steady_state(M, b)                                             # (P, n)
+    x0 = a0[None] + np.einsum("rkl,pl->prk", A, s)                     # (P, R, n)
+    c = np.einsum("rn,pn->pr", cvec, s)                                # (P, R)
+    D = x0 - c[:, :, None] * s[:, None, :]
+    const = np.einsum("pr,rn,pn->p", c, w, s)
+    vals, method, condition, notes = _propagate_core(M, D, taus, w, cond_max, conj_perm)
+    num = vals + const[:, None]
+    den = np.einsum("pk,kl,pl->p", s, Q, s)
+    return num / den[:, None], num, den, s, method, condition, notes
+
+
 def g2(M: np.ndarray, b: np.ndarray, spec: RegressionSpec, taus: np.ndarray,
        cond_max: float = COND_MAX) -> G2Result:
     """Normalised correlation of the form of Eqs. (12)/(15) for a batch of systems.
@@ -325,15 +345,7 @@ def g2(M: np.ndarray, b: np.ndarray, spec: RegressionSpec, taus: np.ndarray,
     Numerator Σ_r w_r·X_r(τ), X_r from Eq. (18); denominator S_ssᵀ Q S_ss. One steady-state
     solve and one eigendecomposition per system.
     """
-    M, b = _as_batch(M, b)
-    s = steady_state(M, b)                                             # (P, n)
-    x0 = spec.a0[None] + np.einsum("rkl,pl->prk", spec.A, s)           # (P, R, n)
-    c = np.einsum("rn,pn->pr", spec.cvec, s)                           # (P, R)
-    D = x0 - c[:, :, None] * s[:, None, :]
-    const = np.einsum("pr,rn,pn->p", c, spec.w, s)
-    prop = propagate(M, D, taus, C=spec.w, cond_max=cond_max, conj_perm=spec.conj_perm)
-    num = prop.values + const[:, None]
-    den = np.einsum("pk,kl,pl->p", s, spec.Q, s)
-    vals = num / den[:, None]
+    vals, num, den, s, method, condition, notes = _g2_core(
+        M, b, spec.A, spec.a0, spec.cvec, spec.w, spec.Q, spec.conj_perm, taus, cond_max)
     imag = float(np.max(np.abs(vals.imag))) if vals.size else 0.0
-    return G2Result(vals.real.copy(), num, den, s, prop.method, prop.condition, prop.notes, imag)
+    return G2Result(vals.real.copy(), num, den, s, method, condition, notes, imag)
