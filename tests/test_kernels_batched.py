@@ -165,18 +165,27 @@ def qutip_pair_g2(params, taus, opts=None):
     return num / den
 
 
-def test_pair_g2_matches_qutip_to_1e_8():
+def _pair_vs_qutip(npairs: int, ntaus: int) -> None:
     pytest.importorskip("qutip")
     M, b = dp.linear_system()
     syms = dp.parameters()
     kM, kb = generate(M, syms), generate(b, syms)
-    params = _pair_params(2)
-    taus = np.linspace(0, 6, 40)
+    params = _pair_params(npairs)
+    taus = np.linspace(0, 6, ntaus)
     res = batched.g2(kM(*params), kb(*params)[..., 0], dp.g2_spec(), taus)
     assert res.imag_residual < 1e-10 and res.fallbacks == 0
-    for p in range(2):
+    for p in range(npairs):
         q = qutip_pair_g2(tuple(x[p] for x in params), taus)
         np.testing.assert_allclose(res.values[p], q.real, atol=1e-8, rtol=0)
+
+
+def test_pair_g2_matches_qutip_to_1e_8():
+    _pair_vs_qutip(1, 30)
+
+
+@pytest.mark.slow
+def test_pair_g2_matches_qutip_to_1e_8_many_pairs():
+    _pair_vs_qutip(12, 400)
 
 
 def test_pair_real_eigensolver_equals_complex_path():
@@ -197,3 +206,14 @@ def test_pair_real_eigensolver_equals_complex_path():
     # g2 -> 1 at long delays; Eq. (18) at τ = 0 reproduces the steady-state correlators
     long = batched.g2(Mn, bn, spec, np.array([0.0, 60.0, 80.0]))
     np.testing.assert_allclose(long.values[:, 1:], 1.0, atol=1e-9)
+
+
+def test_g2_given_state_equals_g2():
+    M, b = dp.linear_system()
+    syms = dp.parameters()
+    params = _pair_params(6, seed=2)
+    Mn, bn = generate(M, syms)(*params), generate(b, syms)(*params)[..., 0]
+    taus = np.linspace(0, 5, 50)
+    full = batched.g2(Mn, bn, dp.g2_spec(), taus)
+    given = batched.g2_given_state(Mn, full.steady_state, dp.g2_spec(), taus)
+    np.testing.assert_array_equal(given.values, full.values)

@@ -408,6 +408,11 @@ def _g2_core(M, b, A, a0, cvec, w, Q, conj_perm, taus, cond_max=COND_MAX):
     """Core of :func:`g2`: (values, numerator, denominator, S_ss, method, condition, notes)."""
     M, b = _as_batch(M, b)
     s = steady_state_of(M, b)                                             # (P, n)
+    return _g2_from_state(M, s, A, a0, cvec, w, Q, conj_perm, taus, cond_max)
+
+
+def _g2_from_state(M, s, A, a0, cvec, w, Q, conj_perm, taus, cond_max=COND_MAX):
+    """:func:`_g2_core` for a given steady state ``s`` (P, n)."""
     x0 = a0[None] + np.einsum("rkl,pl->prk", A, s)                     # (P, R, n)
     c = np.einsum("rn,pn->pr", cvec, s)                                # (P, R)
     D = x0 - c[:, :, None] * s[:, None, :]

@@ -11,8 +11,9 @@ One interface, interchangeable backends (as PyDy's code generators)::
   supports Bessel / spherical Bessel functions through ``scipy.special``.
 * ``"c"``: C99 compiled at run time with the system compiler, OpenMP over the batch when
   available, cached by content hash and verified before loading (:mod:`.c_backend`,
-  :mod:`.cache`). About 3–6× faster than the NumPy kernel on one core for the 15×15 pair matrix
-  (``bench/bench_kernels.py``).
+  :mod:`.cache`). It wins where the kernel is compute-bound (many operations per output
+  entry); for sparse, cheap matrices such as the 15×15 pair matrix both backends are bound by
+  writing the output array (``bench/bench_kernels.py`` measures both cases).
 
 Security: argument names never reach generated code (:mod:`.expressions`); unsupported nodes
 are refused with :class:`symlight.errors.InputError`.
@@ -69,7 +70,8 @@ class Kernel:
         return self(*(params[n] for n in self.arg_names), out=out)
 
     def set_threads(self, n: int) -> None:
-        """OpenMP thread count for the C backend (no effect for NumPy)."""
+        """OpenMP threads of this C kernel (default 1, so that shared machines are not
+        oversubscribed; no effect for NumPy)."""
         if hasattr(self._func, "set_threads"):
             self._func.set_threads(n)
 

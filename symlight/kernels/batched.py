@@ -328,6 +328,11 @@ def _g2_core(M, b, A, a0, cvec, w, Q, conj_perm, taus, cond_max=COND_MAX):
     """Core of :func:`g2`: (values, numerator, denominator, S_ss, method, condition, notes)."""
     M, b = _as_batch(M, b)
     s = steady_state(M, b)                                             # (P, n)
+    return _g2_from_state(M, s, A, a0, cvec, w, Q, conj_perm, taus, cond_max)
+
+
+def _g2_from_state(M, s, A, a0, cvec, w, Q, conj_perm, taus, cond_max=COND_MAX):
+    """:func:`_g2_core` for a given steady state ``s`` (P, n)."""
     x0 = a0[None] + np.einsum("rkl,pl->prk", A, s)                     # (P, R, n)
     c = np.einsum("rn,pn->pr", cvec, s)                                # (P, R)
     D = x0 - c[:, :, None] * s[:, None, :]
@@ -347,5 +352,18 @@ def g2(M: np.ndarray, b: np.ndarray, spec: RegressionSpec, taus: np.ndarray,
     """
     vals, num, den, s, method, condition, notes = _g2_core(
         M, b, spec.A, spec.a0, spec.cvec, spec.w, spec.Q, spec.conj_perm, taus, cond_max)
+    return _g2_result(vals, num, den, s, method, condition, notes)
+
+
+def g2_given_state(M: np.ndarray, s: np.ndarray, spec: RegressionSpec, taus: np.ndarray,
+                   cond_max: float = COND_MAX) -> G2Result:
+    """:func:`g2` when the steady state S_ss (P, n) is already known (e.g. a regularised limit)."""
+    M, _ = _as_batch(M)
+    vals, num, den, s, method, condition, notes = _g2_from_state(
+        M, np.asarray(s), spec.A, spec.a0, spec.cvec, spec.w, spec.Q, spec.conj_perm, taus, cond_max)
+    return _g2_result(vals, num, den, s, method, condition, notes)
+
+
+def _g2_result(vals, num, den, s, method, condition, notes) -> G2Result:
     imag = float(np.max(np.abs(vals.imag))) if vals.size else 0.0
     return G2Result(vals.real.copy(), num, den, s, method, condition, notes, imag)

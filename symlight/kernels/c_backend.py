@@ -50,12 +50,9 @@ static inline sl_cplx sl_ipow_c(sl_cplx x, long n) {
     return r;
 }
 static inline double sl_arg_real(double x) { return x < 0 ? M_PI : 0.0; }
-#ifdef _OPENMP
-#include <omp.h>
-void symlight_set_threads(int n) { omp_set_num_threads(n); }
-#else
-void symlight_set_threads(int n) { (void)n; }
-#endif
+/* threads used by this kernel only (1 by default: shared machines; see Kernel.set_threads) */
+static int sl_threads = 1;
+void symlight_set_threads(int n) { sl_threads = n > 0 ? n : 1; }
 """
 
 
@@ -141,7 +138,8 @@ def c_source(prep: Prepared, cse: bool = True, threads: bool = True) -> str:
             body.append(f"        o[{k}] = {printer.doprint(values[k])};")
         else:
             body.append(f"        o[{k}] = 0.0;")
-    pragma = "    #pragma omp parallel for schedule(static)\n" if threads else ""
+    pragma = ("    #pragma omp parallel for schedule(static) num_threads(sl_threads) "
+              "if(sl_threads > 1 && n > 2048)\n") if threads else ""
     return (_PRELUDE
             + "void symlight_kernel(long n, const void *const *args, const long *strides, void *out)\n"
             + "{\n" + pragma + "    for (long p = 0; p < n; ++p) {\n"
@@ -163,7 +161,7 @@ class CKernelFunction:
         self._set_threads.restype = None
 
     def set_threads(self, n: int) -> None:
-        """Number of OpenMP threads for kernels built with threads (process-wide setting)."""
+        """OpenMP threads for this kernel (default 1; kernels built without OpenMP ignore it)."""
         self._set_threads(int(n))
 
     def __call__(self, *arrays: Any, out: np.ndarray | None = None) -> np.ndarray:

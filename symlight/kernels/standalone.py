@@ -28,7 +28,7 @@ from symlight.kernels.numpy_backend import numpy_source
 #: pieces of symlight.kernels.batched copied into every standalone module (NumPy only)
 _EMBEDDED = ("BatchedSolveError", "_as_batch", "steady_state", "expm", "_uniform", "_expm_path",
              "_grid_factors", "_exp_grid", "_project_grid", "_real_transform", "_propagate_core",
-             "_g2_core")
+             "_g2_core", "_g2_from_state")
 _CONSTANTS = ("COND_MAX", "_CHUNK", "_PADE13")
 
 #: Eq. (12) of seed 002: <σ_i⁺(0) S_k(τ) σ_j⁻(0)> terms (i, j, k), paper indices
