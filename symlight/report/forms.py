@@ -8,7 +8,10 @@ report never stalls on one claim). For matrices only the entries that differ are
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+import signal
+import threading
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +21,10 @@ import sympy
 DIFF_OPS_LIMIT = 250
 #: At most this many differing matrix/sequence entries are listed.
 MAX_LISTED_ENTRIES = 12
+#: Wall-time budget (seconds) for simplifying one claim's difference.
+DIFF_SECONDS = 2.0
+#: LaTeX of an unsimplified difference longer than this is not shown.
+MAX_DIFF_CHARS = 1200
 
 
 def to_latex(obj: Any) -> str | None:
@@ -51,21 +58,61 @@ def _sympify(obj: Any) -> Any:
         return None
 
 
-def _simplify_difference(diff: Any) -> Any:
-    """A cheaply simplified form of ``diff`` (or None when too large to try)."""
+class _OutOfTime(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Iterator[bool]:
+    """Raise _OutOfTime inside the block after ``seconds`` (SIGALRM; main thread only).
+
+    Yields False where no limit can be set (another thread, no SIGALRM): callers then skip
+    work whose time they cannot bound.
+    """
+    if (seconds <= 0 or not hasattr(signal, "setitimer")
+            or threading.current_thread() is not threading.main_thread()):
+        yield False
+        return
+
+    def handler(signum: int, frame: Any) -> None:
+        raise _OutOfTime
+
+    previous = signal.signal(signal.SIGALRM, handler)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield True
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _simplify_difference(diff: Any, seconds: float) -> Any:
+    """A cheaply simplified form of ``diff``: expand, then cancel, within ``seconds``.
+
+    Returns ``diff`` itself when it is too large or simplification runs out of time (sympy's
+    factor/cancel over Gaussian rationals can take minutes on a modest rational function).
+    """
     try:
         if sympy.count_ops(diff) > DIFF_OPS_LIMIT:
-            return None
+            return diff
     except Exception:  # noqa: BLE001
-        return None
+        return diff
     best = diff
-    for step in (sympy.expand, sympy.cancel, sympy.factor):
-        try:
-            candidate = step(best) if step is not sympy.factor else step(best, deep=False)
-        except Exception:  # noqa: BLE001 - keep the last good form
-            continue
-        if sympy.count_ops(candidate) <= sympy.count_ops(best):
-            best = candidate
+    try:
+        with _time_limit(seconds) as limited:
+            if not limited:
+                return diff
+            for step in (sympy.expand, sympy.cancel):
+                try:
+                    candidate = step(best)
+                except _OutOfTime:
+                    raise
+                except Exception:  # noqa: BLE001 - keep the last good form
+                    continue
+                if sympy.count_ops(candidate) <= sympy.count_ops(best):
+                    best = candidate
+    except _OutOfTime:
+        pass
     return best
 
 
@@ -77,8 +124,15 @@ class Difference:
     note: str = ""
 
 
-def difference(printed: Any, derived: Any) -> Difference | None:
-    """What the printed form changes relative to the derived one, or None when not symbolic."""
+def difference(printed: Any, derived: Any, *, seconds: float = DIFF_SECONDS) -> Difference | None:
+    """What the printed form changes relative to the derived one, or None when not symbolic.
+
+    ``seconds`` bounds the simplification of all entries together (best effort, see
+    ``_simplify_difference``); what was not simplified in time is shown as it stands.
+    """
+    import time
+
+    deadline = time.perf_counter() + seconds
     p, d = _sympify(printed), _sympify(derived)
     if p is None or d is None:
         return None
@@ -110,14 +164,15 @@ def difference(printed: Any, derived: Any) -> Difference | None:
             return None
         if diff == 0:
             continue
-        simple = _simplify_difference(diff)
-        if simple is not None and simple == 0:
-            continue
         if len(entries) >= MAX_LISTED_ENTRIES:
             skipped += 1
             continue
-        entries.append((label, to_latex(simple) if simple is not None else ""))
+        simple = _simplify_difference(diff, max(0.0, deadline - time.perf_counter()))
+        if simple == 0:
+            continue
+        tex = to_latex(simple) or ""
+        entries.append((label, tex if len(tex) <= MAX_DIFF_CHARS else ""))
     note = f"{skipped} more differing entries not listed" if skipped else ""
-    if entries and all(not tex for _, tex in entries):
-        note = (note + "; " if note else "") + "difference too large to simplify here"
+    if any(not tex for _, tex in entries):
+        note = (note + "; " if note else "") + "some differences are too long to show here"
     return Difference(entries, note)

@@ -191,7 +191,7 @@ def discrepancy_card_html(res: TopicResult, index: int, claim: Any, math: MathRe
     if diff is not None and (diff.entries or diff.note):
         items = "".join(
             f"<li>{_e(label) + ': ' if label else ''}"
-            f"{math.html(tex) if tex else '(not simplified: too large)'}</li>"
+            f"{math.html(tex) if tex else '(too long to show)'}</li>"
             for label, tex in diff.entries)
         note = f"<p class='meta'>{_e(diff.note)}</p>" if diff.note else ""
         body.append("<div><span class='label'>what the print changes: printed − derived</span>"
