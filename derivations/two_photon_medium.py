@@ -193,6 +193,11 @@ def _homogeneous(book: ClaimBook) -> None:
     ok, ev = check_dimension((1 / (sp.pi * ls ** 2)) ** sp.Rational(3, 2), DIMS, 1)
     book.holds("52", "amplitude a of (52) has the dimension required by the norm (14)", ok,
                ev + "; a ~ rho0^-1 per (14)")
+    # Fourier/angular pipeline of (48)-(52) at t = 0 against the initial data (52) directly
+    a0 = fig1_amplitudes([0.0], points="offaxis", n=48)["a"][0]
+    direct = np.pi ** -1.5 * (np.exp(-1.0) - np.exp(-1.0) * np.exp(-2.0))  # x1 = r1, x2 = (1,0,0)
+    book.close("48-52", "solution (48) at t = 0 reproduces a(x1, x2, 0) of (52) (x1 = r1, x2 = (l,0,0))",
+               a0, direct, rtol=1e-8, how="48 x 49 Gauss-Legendre in (|k1|, |k2|), sinc angular integrals")
     # Fig. 1 evaluation points: antisymmetric bracket vanishes identically
     val = fig1_amplitudes([1.0, 2.0], points="paper")
     mx = float(np.max(np.abs(val["a"])) + np.max(np.abs(val["psi1"])) + np.max(np.abs(val["psi2"])))
@@ -266,6 +271,11 @@ def _random_medium(book: ClaimBook) -> None:
         d_val = float(hm.reduced_rates(coefficient=cf)["mu1+"].subs(pt))
         book.close("78", f"mu_1+ printed vs derived with the {coefname} (k1=.9,k2=1.4,c=Omega=1,G=.8)",
                    p_val, d_val, rtol=1e-6)
+    kr = hm.reduced_kinetic_coefficients(0.9, 1.4, G_val=0.8)
+    mu_sym = [float(hm.reduced_rates()[f"mu1{n}"].subs({k1: 0.9, k2: 1.4, c: 1, Om: 1, G: 0.8, hm.Chat0: 1}))
+              for n in ("+", "-")]
+    book.close("78", "derived mu_1+- : numeric eigh path vs the symbolic closed form", kr["mu1"], mu_sym,
+               rtol=1e-9, how="k1=.9, k2=1.4, c=Omega=Chat=1, G=.8")
     # Appendix D: D = c f^2/(3 mu) from the P1 closure
     u, J, f_, m_, cc = sp.symbols("u J f mu c", positive=True)
     x = sp.Symbol("x")
@@ -415,14 +425,20 @@ def claims() -> list[Claim]:
 def fig1_amplitudes(times, *, points: str = "paper", n: int = 80, kmax: float = 8.0, rho0_val=1.0):
     """psi2, psi1, a at (x1, x2) by the exact solution (48)-(52), Omega = G = c = l_s = 1.
 
-    ``points="paper"``: |x_i - r_j| = l_s for all i, j (caption of Fig. 1); ``"diagonal"``:
-    x1 = r1, x2 = r2 (distances 0 and |r1 - r2| = 2 l_s). Angular integrals give sinc factors.
+    r1 = (0,0,1), r2 = (0,0,-1). ``points="paper"``: |x_i - r_j| = l_s for all i, j (caption of
+    Fig. 1); ``"diagonal"``: x1 = r1, x2 = r2 (psi2 vanishes there by inversion + exchange symmetry);
+    ``"offaxis"``: x1 = r1, x2 = (1, 0, 0). Angular integrals give sinc factors.
     """
     if points == "paper":
         d11 = d22 = d12 = d21 = 1.0
-    else:
+    elif points == "diagonal":
         d11 = d22 = 0.0
         d12 = d21 = 2.0
+    elif points == "offaxis":
+        d11, d12 = 0.0, 2.0  # x1 = r1
+        d22 = d21 = np.sqrt(2.0)  # x2 = (1, 0, 0)
+    else:
+        raise ValueError(f"points={points!r}: use 'paper', 'diagonal' or 'offaxis'")
     k, w = dens.k_grid(n, kmax)
     kb, wb = dens.k_grid(n + 1, kmax)
     K1, K2 = np.meshgrid(k, kb, indexing="ij")
@@ -459,17 +475,49 @@ def figures(out_dir: Path, *, full: bool = False) -> list:
     # Fig. 1
     t0 = time.perf_counter()
     ts = np.linspace(0, 10, 101 if full else 51)
-    r = fig1_amplitudes(ts, points="diagonal", n=n)
+    r = fig1_amplitudes(ts, points="offaxis", n=n)
     fig, ax = plt.subplots(figsize=(5, 3.5))
     for key in ("a", "psi1", "psi2"):
         ax.plot(ts, np.abs(r[key]) ** 2, label=f"|{key}|^2")
     ax.set_xlabel("G t"), ax.set_yscale("log"), ax.legend()
-    ax.set_title("Fig. 1 (homogeneous medium), x1 = r1, x2 = r2")
+    ax.set_title("Fig. 1 (homogeneous medium), x1 = r1, x2 = (l,0,0)")
     p = out_dir / "two_photon_fig1.png"
     fig.tight_layout(), fig.savefig(p, dpi=110), plt.close(fig)
     figs.append(Figure("Fig. 1", p, "Homogeneous medium, exact solution (48)-(52) (Omega=G=c=l_s=1, "
                        "rho0=1). At the paper's points (all distances l_s) every amplitude vanishes "
-                       "identically, so x1=r1, x2=r2 is shown.", cmd, time.perf_counter() - t0))
+                       "identically, and at x1=r1, x2=r2 psi2 vanishes by symmetry, so x1=r1, "
+                       "x2=(l,0,0) is shown.", cmd, time.perf_counter() - t0))
+    # Figs. 2-4: stimulated emission (2x2 model), derived (projection) and the paper's rule
+    t0 = time.perf_counter()
+    s = dens.Setup()
+    ts = np.logspace(-1, 3, 41 if full else 25)
+    rp = dens.densities_reduced(ts, s, n=n)
+    rq = dens.densities_reduced(ts, s, n=n, rule="paper")
+    fig, axs = plt.subplots(1, 2, figsize=(9, 3.5))
+    for key in ("psi2", "rho0_psi1"):
+        axs[0].loglog(ts, np.abs(rp[key]), label=key)
+        axs[1].semilogx(ts, rq[key], label=key)
+    axs[0].set_title("derived (projection)"), axs[1].set_title("paper's rule (123)/(C5)")
+    for a_ in axs:
+        a_.set_xlabel("Omega t"), a_.legend()
+    p = out_dir / "two_photon_fig2.png"
+    fig.tight_layout(), fig.savefig(p, dpi=110), plt.close(fig)
+    figs.append(Figure("Fig. 2", p, "Stimulated emission, densities (87)-(88) at x1=(l,0,0), x2=(-l,0,0) "
+                       f"(Omega=G=c=l=1, Chat=1, derived rate coefficient G/sqrt2); {n}x{n + 1} grid.", cmd,
+                       time.perf_counter() - t0))
+    t0 = time.perf_counter()
+    tl = np.logspace(1, 5, 17)
+    ex = dens.densities_reduced(tl, s, n=n)
+    asy = dens.densities_reduced(tl, s, n=n, asymptotic=True)
+    for fig_name, key in (("Fig. 3", "rho0_psi1"), ("Fig. 4", "psi2")):
+        fig, ax = plt.subplots(figsize=(5, 3.5))
+        ax.loglog(tl, np.abs(ex[key]), "k-", label="diffusion limit (quadrature)")
+        ax.loglog(tl, np.abs(asy[key]), "r--", label="t^-3 - t^-4 asymptote (derived)")
+        ax.set_xlabel("Omega t"), ax.legend(), ax.set_title(f"{fig_name}: {key}")
+        p = out_dir / f"two_photon_{fig_name.replace('. ', '').lower()}.png"
+        fig.tight_layout(), fig.savefig(p, dpi=110), plt.close(fig)
+        figs.append(Figure(fig_name, p, f"Diffusion limit vs long-time form (91)-(92) for {key}.", cmd,
+                           time.perf_counter() - t0))
     # Figs. 5-8: 4x4 densities, derived (projection) and the paper's rule (123)
     t0 = time.perf_counter()
     s = dens.Setup()

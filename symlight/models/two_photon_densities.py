@@ -26,7 +26,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from symlight.errors import InputError
-from symlight.models.two_photon_medium import check_parameters, kinetic_coefficients
+from symlight.models.two_photon_medium import (
+    check_parameters,
+    kinetic_coefficients,
+    reduced_kinetic_coefficients,
+)
 
 
 @dataclass
@@ -193,3 +197,32 @@ def total_probability_t0(s: Setup | None = None, *, rule: str = "projection", n:
         * np.exp(-s.ls ** 2 * (K1 ** 2 + K2 ** 2)) * W
     # 2|psi2|^2 + rho0/2 |psi1|^2 + rho0/2 |psi1~|^2 + 2 rho0^2 |a|^2 = sum_j W_jj
     return float(np.sum(base * cw * (2 + 2 * ss)) * (np.pi * s.ls ** 2) ** 3)
+
+
+def densities_reduced(times, s: Setup | None = None, *, rule: str = "projection", n: int = 96,
+                      kmax: float = 6.0, asymptotic: bool = False) -> dict[str, np.ndarray]:
+    """<|psi2|^2> and rho0 <|psi1|^2> of the 2x2 model (stimulated emission), Eqs. (87)-(88) derived.
+
+    Initial data (85)-(86): psi2 = l^-3 [phi_r1 phi_r2 + phi_r2 phi_r1] (as printed, not normalised),
+    so W11 = 2 Wig(psi2) and the angular integral gives the prefactor 32/pi; |psi2|^2 = W11/2 (16/pi),
+    rho0 |psi1|^2 = W22 (32/pi).
+    """
+    s = s or Setup()
+    s.validate()
+    times = np.atleast_1d(np.asarray(times, float))
+    K1, K2, W = _grid2(n, kmax / s.ls)
+    kc = reduced_kinetic_coefficients(K1, K2, c_val=s.c, Omega_val=s.Omega, G_val=s.G, Chat=s.Chat)
+    cw = initial_mode_weights(kc["v"], rule)
+    (a1, b1), (a2, b2), (a3, b3), dist = _geometry(s)
+    sinc = lambda q: np.sinc(q * dist / np.pi)
+    base = (16 / np.pi) * K1 ** 2 * K2 ** 2 * np.exp(-s.ls ** 2 * (K1 ** 2 + K2 ** 2)) * W
+    ss = (sinc(K1) * sinc(K2))[..., None]
+    D1, D2 = kc["D1"], kc["D2"]
+    out = {"psi2": [], "rho0_psi1": []}
+    for t in times:
+        kern = _pair_asymptotic if asymptotic else _pair_gaussian
+        T = (kern(a1, b1, D1, D2, t, s.ls) + kern(a2, b2, D1, D2, t, s.ls)
+             + 2 * ss * kern(a3, b3, D1, D2, t, s.ls))
+        out["psi2"].append(np.sum(base[..., None] * cw * kc["v"][..., 0, :] ** 2 * T))
+        out["rho0_psi1"].append(2 * np.sum(base[..., None] * cw * kc["v"][..., 1, :] ** 2 * T))
+    return {k_: np.asarray(v_) for k_, v_ in out.items()} | {"t": times}

@@ -259,3 +259,33 @@ def kinetic_coefficients(k1v, k2v, *, c_val=1.0, Omega_val=1.0, G_val=1.0,
         D2 = c_val * ep.f2 ** 2 / (3 * mu2)
     return {"lam": ep.lam, "v": ep.v, "f1": ep.f1, "f2": ep.f2, "mu1": mu1, "mu2": mu2,
             "D1": D1, "D2": D2, "K1": ep.K1, "K2": ep.K2}
+
+
+def reduced_kinetic_coefficients(k1v, k2v, *, c_val=1.0, Omega_val=1.0, G_val=1.0, Chat=1.0,
+                                 coefficient: float | None = None) -> dict[str, np.ndarray]:
+    """Numeric f_+-, mu_{j,+-}, D_{j,+-} of the 2x2 model (69), labels [+, -] on the last axis.
+
+    f = v1^2 + v2^2/2 for both particles (dA/d(c|k_j|) = diag(1, 1/2)); the rates use the
+    perturbation ``coefficient * eta(x_j) K`` with the derived coefficient G/sqrt(2) by default
+    (Eq. (59) prints G/2), ``mu_j = 2 pi coef^2 K^2 |k_j|^2 (4 pi Chat/(2pi)^3) / (c^2 f)``.
+    """
+    check_parameters(c_val=c_val, Omega_val=Omega_val, G_val=G_val)
+    if not (np.isfinite(Chat) and Chat > 0):
+        raise InputError(f"correlation spectrum Chat={Chat!r} must be positive (Eq. (57))")
+    a, b = np.broadcast_arrays(np.asarray(k1v, float), np.asarray(k2v, float))
+    d = c_val * (a + b) / 2
+    A = np.zeros(a.shape + (2, 2))
+    A[..., 0, 0] = 2 * d
+    A[..., 1, 1] = d + Omega_val
+    A[..., 0, 1] = A[..., 1, 0] = np.sqrt(2) * G_val
+    w, v = np.linalg.eigh(A)
+    lamv, v = w[..., ::-1], v[..., :, ::-1]  # [+, -]
+    f = v[..., 0, :] ** 2 + v[..., 1, :] ** 2 / 2
+    K = v[..., 0, :] * v[..., 1, :]
+    coef = G_val / np.sqrt(2) if coefficient is None else coefficient
+    ang = 4 * np.pi * Chat / (2 * np.pi) ** 3
+    with np.errstate(divide="ignore", invalid="ignore"):
+        mu1 = 2 * np.pi * coef ** 2 * K ** 2 * a[..., None] ** 2 * ang / (c_val ** 2 * f)
+        mu2 = 2 * np.pi * coef ** 2 * K ** 2 * b[..., None] ** 2 * ang / (c_val ** 2 * f)
+    return {"lam": lamv, "v": v, "f1": f, "f2": f, "mu1": mu1, "mu2": mu2,
+            "D1": c_val * f ** 2 / (3 * mu1), "D2": c_val * f ** 2 / (3 * mu2)}
