@@ -153,6 +153,60 @@ def bench_compute_bound(P: int = 100_000, repeat: int = 3) -> dict[str, float]:
     return {"numpy": t_np, "c": t_c, "c threads": t_c2}
 
 
+def numba_source(M: sp.Matrix, args) -> str:
+    """Per-set loop source for numba, from the same sanitised expressions and CSE as the NumPy
+    backend (measurement only: symlight ships the C backend, see the report)."""
+    from symlight.kernels.expressions import prepare
+    from symlight.kernels.numpy_backend import KernelNumPyPrinter
+
+    prep = prepare(M, args)
+    printer = KernelNumPyPrinter()
+    nz = [(k, e) for k, e in enumerate(prep.exprs) if e != 0]
+    repl, red = sp.cse([e for _, e in nz], symbols=sp.numbered_symbols("_c"), order="none")
+    names = [str(a) for a in prep.args]
+    lines = ["import numpy", "import numba", "", "@numba.njit(cache=False)",
+             f"def kernel({', '.join(n + '_arr' for n in names)}, out):",
+             "    for p in range(out.shape[0]):"]
+    lines += [f"        {n} = {n}_arr[p]" for n in names]
+    lines += [f"        {sym} = {printer.doprint(e)}" for sym, e in repl]
+    lines.append("        out[p] = 0")
+    for (k, _), e in zip(nz, red, strict=True):
+        i, j = divmod(k, M.cols)
+        lines.append(f"        out[p, {i}, {j}] = {printer.doprint(e)}")
+    return "\n".join(lines) + "\n"
+
+
+def bench_numba(P: int = 100_000, repeat: int = 3) -> dict[str, float] | None:
+    """numba on the same expressions (skipped when numba is not installed)."""
+    try:
+        import numba  # noqa: F401
+    except ImportError:
+        print("\n[1c] numba is not installed: the numba variant is not measured here")
+        return None
+    from symlight.kernels import generate
+    from symlight.models.driven_dipole_pair import driven_dipole_pair
+
+    model = driven_dipole_pair()
+    M = sp.Matrix(model.linear_system()[0])
+    syms = list(model.symbols)
+    ns: dict = {}
+    exec(compile(numba_source(M, syms), "<numba-kernel>", "exec"), ns)  # noqa: S102 - our source
+    pr = _params(P)
+    args = [np.asarray(x, dtype=complex if not s.is_real else float) for x, s in zip(pr, syms, strict=True)]
+    out = np.empty((P, 15, 15), complex)
+    t0 = time.perf_counter()
+    ns["kernel"](*(a[:10] for a in args), out[:10])
+    t_jit = time.perf_counter() - t0
+    k_c, k_np = generate(M, syms, backend="c"), generate(M, syms)
+    t_nb = min(_best(lambda: ns["kernel"](*args, out), 1) for _ in range(repeat))
+    t_c = min(_best(lambda: k_c(*pr, out=out), 1) for _ in range(repeat))
+    t_np = min(_best(lambda: k_np(*pr), 1) for _ in range(repeat))
+    print(f"\n[1c] numba vs C on the pair matrix, P = {P:,}, reused output: numba {t_nb:.4f} s, "
+          f"C {t_c:.4f} s (C {t_nb / t_c:.2f}x faster), numpy kernel {t_np:.4f} s; numba JIT "
+          f"compile {t_jit:.2f} s per process (C: compiled once, cached on disk)")
+    return {"numba": t_nb, "c": t_c, "jit": t_jit}
+
+
 def _qutip_pair_g2(params, taus, opts):
     import qutip as qt
 
@@ -202,6 +256,11 @@ def bench_g2(P: int = 1500, T: int = 400, qutip_sample: int = 4, repeat: int = 3
 
     res = ours()
     t_ours = min(_best(ours, 1) for _ in range(repeat))
+    cpu = np.inf
+    for _ in range(repeat):   # CPU seconds of this process: robust to other jobs on the machine
+        c0 = time.process_time()
+        ours()
+        cpu = min(cpu, time.process_time() - c0)
     t_sa = min(_best(lambda: sa.g2(taus, *pr), 1) for _ in range(repeat))
     t_model = np.inf
     try:
@@ -213,12 +272,13 @@ def bench_g2(P: int = 1500, T: int = 400, qutip_sample: int = 4, repeat: int = 3
     sa_vals = sa.g2(taus, *pr)
     print(f"\n[2] g2(tau), Eqs. (12)/(15): {P} pairs x {T} tau points, {os.cpu_count()} cores "
           f"(fallbacks to expm: {res.fallbacks})")
-    print(f"    symlight C kernel + batched g2      {t_ours:8.3f} s")
+    print(f"    symlight C kernel + batched g2      {t_ours:8.3f} s wall, {cpu:.3f} s CPU "
+          f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
     print(f"    standalone NumPy-only module        {t_sa:8.3f} s   "
           f"(max |diff| {np.abs(sa_vals - res.values).max():.1e})")
     if np.isfinite(t_model):
         print(f"    model.g2 (pre-wiring numerics)      {t_model:8.3f} s   (150 pairs, scaled)")
-    out = {"symlight": t_ours, "standalone": t_sa, "model.g2": t_model}
+    out = {"symlight": t_ours, "symlight cpu": cpu, "standalone": t_sa, "model.g2": t_model}
     try:
         import qutip  # noqa: F401
     except ImportError:
@@ -260,6 +320,7 @@ def main(argv: list[str] | None = None) -> None:
     bench_assembly(P=10_000 if quick else 100_000, sample=200 if quick else 1000,
                    repeat=1 if quick else 3)
     bench_compute_bound(P=10_000 if quick else 100_000, repeat=1 if quick else 3)
+    bench_numba(P=10_000 if quick else 100_000, repeat=1 if quick else 3)
     bench_g2(P=150 if quick else 1500, qutip_sample=1 if quick else 4, repeat=1 if quick else 3)
     bench_mpmath(100 if quick else 1000)
 
