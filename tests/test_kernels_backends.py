@@ -146,3 +146,17 @@ def test_bad_input_is_refused_with_names():
         k.call_dict({"y": 1.0})
     with pytest.raises(InputError, match="arguments"):
         k(1.0, 2.0)
+
+
+@pytest.mark.parametrize("backend", _backends())
+def test_arrays_scalars_and_constant_kernels(backend):
+    k = generate(sp.Array([[x, 2 * x], [x**-2, sp.E]]), [x], backend=backend)
+    v = k(np.array([1.0, 2.0]))
+    assert v.shape == (2, 2, 2)
+    np.testing.assert_allclose(v[1], [[2, 4], [0.25, np.e]], rtol=1e-15)
+    c = generate(sp.Matrix([[3, sp.pi]]), [], backend=backend)
+    np.testing.assert_allclose(np.asarray(c()).reshape(-1), [3, np.pi], rtol=1e-15)
+    s = generate(x ** sp.Rational(5, 2) + x**-3 + x**7, [x], backend=backend)
+    z = -1.5 + 0.3j
+    ref = complex((x ** sp.Rational(5, 2) + x**-3 + x**7).subs(x, z).evalf(30))
+    np.testing.assert_allclose(s(z), ref, rtol=1e-14)

@@ -67,7 +67,8 @@ def _flatten(exprs: object) -> tuple[list[sp.Expr], tuple[int, ...]]:
     if isinstance(exprs, sp.MatrixBase):
         return [sp.sympify(e) for e in exprs], tuple(exprs.shape)
     if isinstance(exprs, sp.NDimArray):
-        return [sp.sympify(e) for e in exprs], tuple(exprs.shape)
+        shape = tuple(exprs.shape)
+        return [sp.sympify(e) for e in sp.flatten(exprs.tolist())] if shape else [exprs[()]], shape
     if isinstance(exprs, sp.Basic):
         return [exprs], ()
     if isinstance(exprs, (list, tuple)):
