@@ -2,7 +2,7 @@
 
 Parts: ``kinetic_claims`` (Moyal engine, Eqs. (31), (40)-(49), (120), (133)), ``exchange_claims``
 (Eqs. (69)-(81), Table 1), ``plasmon_claims`` (Eqs. (82)-(84), n_c, oracles), ``polariton_claims``
-(Eqs. (85)-(90), (104)-(106)), ``fluid_claims`` (Eqs. (52)-(60) as moments), ``figures``
+(Eqs. (85)-(90), (104)-(106)), ``fluid_claims`` (Eqs. (52)-(60) as moments), ``figure_plots``
 (Figs. 1-4 and 6).
 """
 
@@ -42,6 +42,6 @@ def claims() -> list[Claim]:
 
 def figures(out_dir: Path, full: bool = False) -> list[Figure]:
     """Figures 1-4 and 6 (coarser grids unless ``full``)."""
-    from derivations.plasma_photons import figures as figs
+    from derivations.plasma_photons import figure_plots as figs
 
     return figs.figures(Path(out_dir), full=full)
