@@ -378,6 +378,16 @@ def _densities(book: ClaimBook, fast: bool = True) -> None:
                np.concatenate([asy["psi2"], asy["psi1"], asy["a"]]),
                np.concatenate([ex["psi2"], ex["psi1"], ex["a"]]), rtol=0.05,
                how="48 x 49 Gauss-Legendre grid on [0, 6/l_s]^2")
+    # Fig. 5 remark: negative densities "due to the breakdown of the DA at short times"
+    tt = np.logspace(-1, 2, 10)
+    dp = dens.densities(tt, s, n=32)
+    dq = dens.densities(tt, s, n=32, rule="paper")
+    pos = min(float(np.min(dp[k])) for k in ("psi2", "psi1", "a"))
+    neg = min(float(np.min(dq[k])) for k in ("psi2", "psi1", "a"))
+    book.holds("Fig. 5", "negative densities at short times come from the diffusion approximation itself",
+               pos < 0, f"same diffusion kernels, projected initial modes: min density {pos:.2e} (>= 0 for "
+               f"0.1 <= Omega t <= 100); with the rule (123): min {neg:.2e}. The negativity comes from "
+               "(123), whose V^-1 has large entries of both signs near |k1| = |k2|")
     # (89)-(90): printed eta, zeta vs the paper's own rule (123) in the 2x2 model
     e = hm.reduced_eigen()
     Xp, Xm = e["lambda+"] - d_ - Om, e["lambda-"] - d_ - Om
