@@ -106,6 +106,12 @@ def run_sweep(
         results = store.load(keys)
     pending = [i for i in range(len(task_list)) if i not in results]
 
+    context = None
+    if kind == "local" and pending and workers != 1 and len(pending) > 1:
+        if multiprocessing.current_process().daemon:
+            kind = "serial"  # a daemonic process may not start children: run in-process
+        else:
+            context = _context(mp_context)  # before the progress bar starts its monitor thread
     bar = _progress_bar(len(task_list), len(results), progress, progress_delay, description)
 
     def done(index: int, value: Any) -> None:
@@ -121,7 +127,7 @@ def run_sweep(
                 for i in pending:
                     done(i, fn(task_list[i]))
             elif kind == "local":
-                _run_local(fn, task_list, pending, done, workers, mp_context)
+                _run_local(fn, task_list, pending, done, workers, context)
             else:
                 _run_dask(fn, task_list, pending, done, executor)
     finally:
@@ -153,16 +159,19 @@ def _progress_bar(total: int, initial: int, progress: bool | None, delay: float,
 
 def _context(mp_context: str | None):
     if mp_context is None:
-        mp_context = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
+        # tqdm's monitor thread only sleeps and polls bars: it does not make fork unsafe
+        others = [t for t in threading.enumerate()
+                  if t is not threading.main_thread() and type(t).__name__ != "TMonitor"]
+        mp_context = "fork" if not others and os.name == "posix" else "spawn"
     if mp_context not in multiprocessing.get_all_start_methods():
         raise InputError(f"mp_context {mp_context!r} is not available here; valid: "
                          f"{', '.join(multiprocessing.get_all_start_methods())}")
     return multiprocessing.get_context(mp_context)
 
 
-def _run_local(fn, task_list: Sequence[Any], pending: list[int], done, workers, mp_context) -> None:
+def _run_local(fn, task_list: Sequence[Any], pending: list[int], done, workers, context) -> None:
     n = min(workers or os.cpu_count() or 1, len(pending))
-    with cf.ProcessPoolExecutor(max_workers=n, mp_context=_context(mp_context)) as pool:
+    with cf.ProcessPoolExecutor(max_workers=n, mp_context=context) as pool:
         futures = {pool.submit(fn, task_list[i]): i for i in pending}
         try:
             for future in cf.as_completed(futures):
