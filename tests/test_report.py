@@ -238,7 +238,7 @@ def test_claim_repr_latex_if_provided_by_checks():
     assert claim._repr_latex_() == claim_latex(claim)
 
 
-def test_parallel_and_serial_runs_agree_and_unpicklable_results_rerun(tmp_path, monkeypatch):
+def test_parallel_and_serial_runs_agree_and_unpicklable_results_are_sanitised(tmp_path, monkeypatch):
     fakes.install(monkeypatch, "fake-optics", "fake-broken")
     base = fakes.FAKES["fake-optics"]
 
@@ -328,3 +328,18 @@ def test_sigterm_mid_run_keeps_previous_report_and_removes_staging(tmp_path, mon
     assert proc.wait(timeout=30) != 0
     assert (out / "index.html").read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]
+
+
+def test_rendering_bug_fails_the_topic_not_the_report(tmp_path, monkeypatch):
+    import symlight.report.html as report_html
+
+    def broken_table(res, math):
+        raise ValueError("renderer bug")
+
+    monkeypatch.setattr(report_html, "claims_table_html", broken_table)
+    fakes.install(monkeypatch, "fake-optics")
+    out = tmp_path / "rep"
+    assert build_report(["fake-optics"], out, progress=False, jobs=1) is False
+    page = (out / "index.html").read_text()
+    assert "the report could not render this topic: ValueError: renderer bug" in page
+    assert len(json.loads((out / "claims.json").read_text())) == 5  # the claims are kept

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import contextlib
+import dataclasses
 import json
 import multiprocessing
 import os
@@ -29,7 +30,7 @@ from typing import Any
 
 from symlight.errors import InputError
 from symlight.io import atomic_write_text, replace_directory
-from symlight.report.html import ReportMeta, page_html
+from symlight.report.html import ReportMeta, page_html, section_html
 from symlight.report.mathrender import MathRenderer
 from symlight.report.results import VERDICTS, TopicResult
 
@@ -123,14 +124,59 @@ def run_topic(topic: str, staging: Path, *, debug: bool = False, tick: Any = Non
     return res
 
 
-def _run_in_worker(topic: str, staging: Path, debug: bool) -> TopicResult | str:
-    """Worker side of a parallel run: the result, or "unpicklable" when it cannot travel back."""
-    res = run_topic(topic, staging, debug=debug)
+def typeset_topic(res: TopicResult, out_display: str, staging: Path) -> TopicResult:
+    """Render the topic's section (formulas into ``staging/math``) and keep it on the result."""
+    math = MathRenderer(root=staging)
+    meta = ReportMeta(command="", out_display=out_display, generated="", seconds=0.0, versions="")
+    try:
+        res.section = section_html(res, meta, math)
+    except Exception as exc:  # noqa: BLE001 - a rendering bug must not lose the topic's results
+        res.status = "failed"
+        res.claims_error = (res.claims_error + "; " if res.claims_error else "") + \
+            f"the report could not render this topic: {_error_text(exc)}"
+        res.trace = (res.trace + "\n" if res.trace else "") + traceback.format_exc()
+        res.section = section_html(TopicResult(topic=res.topic, source=res.source, title=res.title,
+                                               status="failed", claims_error=res.claims_error,
+                                               trace=res.trace), meta, math)
+    res.math_failures = math.failures
+    return res
+
+
+def _picklable(res: TopicResult) -> TopicResult | str:
+    """``res`` made safe to send back from a worker (unpicklable forms replaced by their LaTeX).
+
+    The section is already rendered; the parent needs the claims only for counts and claims.json,
+    whose printed/derived fields are LaTeX anyway. Returns UNPICKLABLE if that is not enough.
+    """
     try:
         pickle.dumps(res)
-    except Exception:  # noqa: BLE001 - e.g. a claim holding an object without pickle support
-        return UNPICKLABLE
-    return res
+        return res
+    except Exception:  # noqa: BLE001 - e.g. a claim holding a lambda or an open handle
+        pass
+    from symlight.report.forms import to_latex
+
+    def safe(value: Any) -> bool:
+        try:
+            pickle.dumps(value)
+            return True
+        except Exception:  # noqa: BLE001
+            return False
+
+    claims = []
+    for claim in res.claims:
+        if not safe(claim):
+            claim = dataclasses.replace(
+                claim, printed=claim.printed if safe(claim.printed) else to_latex(claim.printed),
+                derived=claim.derived if safe(claim.derived) else to_latex(claim.derived),
+                details={k: v for k, v in claim.details.items() if safe(v)})
+        claims.append(claim)
+    res = dataclasses.replace(res, claims=claims)
+    return res if safe(res) else UNPICKLABLE
+
+
+def _run_in_worker(topic: str, staging: Path, debug: bool, out_display: str) -> TopicResult | str:
+    """Worker side of a parallel run: run and typeset one topic; the result travels back pickled."""
+    return _picklable(typeset_topic(run_topic(topic, staging, debug=debug), out_display, staging))
 
 
 UNPICKLABLE = "unpicklable"
@@ -193,13 +239,13 @@ def _crashed(topic: str, source: str, exc: BaseException) -> TopicResult:
                                     "rerun it alone with --debug to see why")
 
 
-def _run_isolated(topic: str, staging: Path, debug: bool) -> TopicResult:
+def _run_isolated(topic: str, staging: Path, debug: bool, out_display: str) -> TopicResult:
     """Run one topic alone in a fresh worker, so a hard crash (segfault, os._exit) blames it only."""
     import derivations
 
     pool = _pool(1)
     try:
-        outcome = pool.submit(_run_in_worker, topic, staging, debug).result()
+        outcome = pool.submit(_run_in_worker, topic, staging, debug, out_display).result()
     except cf.process.BrokenProcessPool as exc:
         _abandon(pool)
         return _crashed(topic, derivations.TOPICS[topic][1], exc)
@@ -207,11 +253,17 @@ def _run_isolated(topic: str, staging: Path, debug: bool) -> TopicResult:
         _abandon(pool)
         raise
     pool.shutdown(wait=True)
-    return run_topic(topic, staging, debug=debug) if outcome == UNPICKLABLE else outcome
+    return _in_process(topic, staging, debug, out_display) if outcome == UNPICKLABLE else outcome
 
 
-def _run_all(topics: list[str], staging: Path, *, jobs: int, debug: bool, bar: Any) -> list[TopicResult]:
-    """Run every topic (``jobs`` at a time in forked worker processes); results in topic order."""
+def _in_process(topic: str, staging: Path, debug: bool, out_display: str,
+                tick: Any = None) -> TopicResult:
+    return typeset_topic(run_topic(topic, staging, debug=debug, tick=tick), out_display, staging)
+
+
+def _run_all(topics: list[str], staging: Path, *, jobs: int, debug: bool, bar: Any,
+             out_display: str) -> list[TopicResult]:
+    """Run and typeset every topic (``jobs`` at a time in forked workers); results in topic order."""
     from tqdm import tqdm
 
     results: dict[str, TopicResult] = {}
@@ -237,15 +289,16 @@ def _run_all(topics: list[str], staging: Path, *, jobs: int, debug: bool, bar: A
 
             def tick(stage: str, topic: str = topic) -> None:
                 bar.update(1)
-                bar.set_postfix_str(f"{topic}: figures")
+                bar.set_postfix_str(f"{topic}: {'figures' if stage == 'claims' else 'typesetting'}")
 
-            record(run_topic(topic, staging, debug=debug, tick=tick), 0)
+            record(_in_process(topic, staging, debug, out_display, tick), 1)
         return [results[t] for t in topics]
 
     pool = _pool(jobs)
     broken = False
     try:
-        futures = {pool.submit(_run_in_worker, topic, staging, debug): topic for topic in topics}
+        futures = {pool.submit(_run_in_worker, topic, staging, debug, out_display): topic
+                   for topic in topics}
         bar.set_postfix_str(", ".join(topics[:jobs]))
         for future in cf.as_completed(futures):
             topic = futures[future]
@@ -254,7 +307,9 @@ def _run_all(topics: list[str], staging: Path, *, jobs: int, debug: bool, bar: A
             except cf.process.BrokenProcessPool:
                 broken = True  # some worker died hard: find out which topic, one at a time
                 break
-            record(run_topic(topic, staging, debug=debug) if outcome == UNPICKLABLE else outcome, 2)
+            if outcome == UNPICKLABLE:
+                outcome = _in_process(topic, staging, debug, out_display)
+            record(outcome, 3)
     except BaseException:
         _abandon(pool)
         raise
@@ -262,7 +317,7 @@ def _run_all(topics: list[str], staging: Path, *, jobs: int, debug: bool, bar: A
         _abandon(pool)
         for topic in topics:
             if topic not in results:
-                record(_run_isolated(topic, staging, debug), 2)
+                record(_run_isolated(topic, staging, debug, out_display), 3)
     else:
         pool.shutdown(wait=True)
     return [results[t] for t in topics]
@@ -301,14 +356,14 @@ def build_report(topics: Sequence[str], out: Path, *, progress: bool = True,
     target = Path(out).absolute()
     start = time.perf_counter()
     with _sigterm_as_interrupt(), replace_directory(target) as staging, tqdm(
-            total=2 * len(topics) + 1, desc="reproduce", unit="step", disable=not progress,
+            total=3 * len(topics) + 1, desc="reproduce", unit="step", disable=not progress,
             file=sys.stderr, dynamic_ncols=True) as bar:
         staging = Path(staging).absolute()
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(staging, 0o777 & ~umask)  # mkdtemp makes 0700
-        results = _run_all(topics, staging, jobs=jobs, debug=debug, bar=bar)
-        bar.set_postfix_str("typesetting")
+        results = _run_all(topics, staging, jobs=jobs, debug=debug, bar=bar, out_display=out_display)
+        bar.set_postfix_str("writing the page")
         math = MathRenderer(root=staging)
         meta = ReportMeta(command=_command(topics, out_display), out_display=out_display,
                           generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
@@ -329,6 +384,7 @@ def build_report(topics: Sequence[str], out: Path, *, progress: bool = True,
           + ", ".join(f"{n} {v}" for v, n in totals.items()) + f"), "
           f"{sum(len(r.figures) for r in results)} figures in {time.perf_counter() - start:.1f} s"
           + (f"; FAILED topics: {', '.join(failed)}" if failed else ""))
-    if math.failures:
-        print(f"note: {math.failures} formula(s) could not be typeset; their LaTeX source is shown")
+    untypeset = math.failures + sum(r.math_failures for r in results)
+    if untypeset:
+        print(f"note: {untypeset} formula(s) could not be typeset; their LaTeX source is shown")
     return not failed

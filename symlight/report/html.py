@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -95,6 +95,16 @@ def _badge(word: str) -> str:
     return f'<span class="badge {_e(word)}">{_e(word)}</span>'
 
 
+def _number(value: Any) -> str:
+    try:
+        z = complex(value)
+    except (TypeError, ValueError):
+        return str(value)
+    if z.imag == 0:
+        return f"{z.real:.6g}"
+    return f"{z.real:.6g}{z.imag:+.6g}i"
+
+
 def _seconds(value: float) -> str:
     return f"{value:.1f} s" if value >= 0.1 else f"{value * 1000:.0f} ms"
 
@@ -168,7 +178,7 @@ def claims_table_html(res: TopicResult, math: MathRenderer) -> str:
             f"<tr class='{_e(verdict)}' id='{cid}'><td class='eq'>({_e(getattr(claim, 'equation', ''))})</td>"
             f"<td>{statement}{extra}</td><td>{_badge(verdict)}</td>"
             f"<td class='evidence'>{_e(getattr(claim, 'evidence', ''))}</td>"
-            f"<td class='num'>{_seconds(seconds)}</td></tr>")
+            f"<td class='num'>{_seconds(seconds) if seconds > 0 else '—'}</td></tr>")
     return ("<table class='claims'><tr><th>eq.</th><th>claim</th><th>verdict</th><th>evidence</th>"
             "<th>time</th></tr>" + "".join(rows) + "</table>")
 
@@ -198,7 +208,7 @@ def discrepancy_card_html(res: TopicResult, index: int, claim: Any, math: MathRe
                     f"<ul>{items}</ul>{note}</div>")
     point = (getattr(claim, "details", None) or {}).get("point")
     if point:
-        text = ", ".join(f"{k} = {v}" for k, v in point.items())
+        text = ", ".join(f"{k} = {_number(v)}" for k, v in point.items())
         body.append(f"<p class='meta'>Worst sample point: {_e(text)}</p>")
     body.append(f"<p><span class='label'>evidence</span>{_e(claim.evidence)}</p>")
     return f"<div class='card {_e(verdict)}' id='{cid}-card'>{''.join(body)}</div>"
@@ -244,7 +254,7 @@ def section_html(res: TopicResult, meta: ReportMeta, math: MathRenderer) -> str:
     out.append(f"<h3>Claims ({len(res.claims)}: {count_text})</h3>")
     out.append(f"<p class='regen'>Regenerate: <code>{_e(check_command(res.topic))}</code> "
                f"(JSON: <code>{_e(check_command(res.topic))} --json claims.json</code>)</p>")
-    out.append(claims_table_html(res, math))
+    out.append(claims_table_html(res, math) if res.claims else "<p>No claims.</p>")
     flagged = [(i, c) for i, c in enumerate(res.claims)
                if str(getattr(c, "verdict", "")) in ("discrepancy", "inconclusive")]
     if flagged:
@@ -261,15 +271,21 @@ def section_html(res: TopicResult, meta: ReportMeta, math: MathRenderer) -> str:
     return "".join(out)
 
 
-def page_html(results: Sequence[TopicResult], meta: ReportMeta, math: MathRenderer) -> str:
-    """The whole report page."""
+def page_html(results: Sequence[TopicResult], meta: ReportMeta, math: MathRenderer,
+              on_section: Callable[[str], None] | None = None) -> str:
+    """The whole report page; ``on_section(topic)`` is called after each section is typeset."""
     failed = [r.topic for r in results if r.failed]
     banner = ""
     if failed:
         links = ", ".join(f"<a href='#topic-{_slug(t)}'>{_e(t)}</a>" for t in failed)
         banner = (f"<p class='banner'><strong>{len(failed)} topic(s) failed inside symlight:</strong> "
                   f"{links}. The other topics are reported in full below.</p>")
-    sections = "".join(section_html(r, meta, math) for r in results)
+    parts = []
+    for res in results:
+        parts.append(res.section or section_html(res, meta, math))
+        if on_section is not None:
+            on_section(res.topic)
+    sections = "".join(parts)
     return (
         "<!doctype html>\n<html lang='en'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width,initial-scale=1'>"

@@ -30,6 +30,8 @@ class TopicResult:
     claims_error: str = ""
     figures_error: str = ""
     trace: str = ""
+    section: str = ""  # the rendered HTML section (typeset where the topic ran)
+    math_failures: int = 0  # formulas shown as LaTeX source because mathtext could not parse them
 
     @property
     def failed(self) -> bool:
