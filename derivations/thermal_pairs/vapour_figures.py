@@ -177,6 +177,31 @@ CAPTIONS = {
 }
 
 
+def _notes(data: dict[str, dict[VapourPoint, EnsembleG2]], name: str) -> list[str]:
+    """Computed one-line summaries (g2(0) ± s.e., FWHM) per engine and averaging rule."""
+    if name == "Fig. 2":
+        pts = [VapourPoint(380.0, om, 0.0) for om in FIG2_OMEGAS]
+        what = "Ω_R = " + ", ".join(f"{om:g}" for om in FIG2_OMEGAS)
+    elif name in ("Fig. 3", "Fig. 5"):
+        pts = [VapourPoint(t, 20.0, 0.0) for t in TEMPS]
+        what = "T = " + ", ".join(f"{t:g}" for t in TEMPS) + " K"
+        if name == "Fig. 5":
+            pts = [VapourPoint(t, 20.0, 35.0) for t in TEMPS]
+            what += " at Δ_av = 35"
+    else:
+        pts = [VapourPoint(380.0, 20.0, d) for d in FIG4_DELTAS]
+        what = "Δ_av = " + ", ".join(f"{d:g}" for d in FIG4_DELTAS)
+    lines = []
+    for eng in ENGINES:
+        for rule in ("mean_of_ratios", "ratio_of_means"):
+            vals = [data[eng][p].rule(rule) for p in pts]
+            g0 = ", ".join(f"{g[0]:.3g}±{se[0]:.2g}" for g, se, _ in vals)
+            fw = ", ".join(f"{fwhm:.3g}" for _, _, fwhm in vals)
+            lines.append(f"{ENGINE_LABEL[eng]}, {rule.replace('_', ' ')}: g2(0) at {what}: {g0}; "
+                         f"FWHM: {fw}")
+    return lines
+
+
 def figures(out_dir: Path, *, n_pairs: int = N_PAIRS, executor: Any = None) -> list[Figure]:
     """Figs. 2-5, derived (top row) and as printed (bottom row); data as .npz and .json."""
     import matplotlib
@@ -232,6 +257,8 @@ def figures(out_dir: Path, *, n_pairs: int = N_PAIRS, executor: Any = None) -> l
         figs.append(Figure(name=f"Figs. 2-5 data ({name})", path=json_path,
                            caption=f"g2(0) and FWHM per point, both averaging rules, {name}; "
                            "g2(τ) arrays in the .npz of the same name.", command=COMMAND))
+    for f in figs[:4]:
+        f.notes.extend(_notes(data, f.name))
     for f in figs:
         f.notes.append(f"ensembles computed in {compute_s:.1f} s ({len(points())} points × "
                        f"{n_pairs} pairs × {TAUS.size} τ × 2 engines)")

@@ -41,7 +41,9 @@ LAMBDA_D2 = 780e-9
 GAMMA_PAPER = 2 * math.pi * 6e6
 #: Melting point of rubidium (K): Eq. (19) is the liquid-phase fit, valid above it.
 RB_MELTING_K = 312.46
-#: Upper end of the liquid-phase fit's validity quoted with it (Alcock et al. 1984: m.p.-550 K).
+#: Upper end accepted here (K). Eq. (19) is the liquid-phase Alcock et al. (1984) fit as quoted in
+#: Steck's Rb data sheets; 550 K is taken as the end of its range (an assumption of this module,
+#: not a number printed in the seed; the paper itself uses 350-450 K).
 RB_FIT_MAX_K = 550.0
 
 

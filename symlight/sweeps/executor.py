@@ -23,6 +23,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -84,7 +85,8 @@ def run_sweep(
         or a ``distributed.Client``; ``None`` reads ``$SYMLIGHT_SCHEDULER``, else ``"local"``.
     workers: local worker processes (default: the CPU count; ``1`` runs in this process).
     checkpoint: directory keeping finished results; rerunning resumes from it.
-    progress: tqdm bar on/off; ``None`` shows it only if the run lasts over ``progress_delay`` s.
+    progress: tqdm bar on/off; ``None`` shows it on a terminal when the run lasts over
+        ``progress_delay`` s.
     mp_context: multiprocessing start method for ``"local"`` (default: ``fork`` when this process
         runs a single Python thread, else ``spawn``).
     """
@@ -151,6 +153,8 @@ def _executor_kind(executor: Any) -> str:
 def _progress_bar(total: int, initial: int, progress: bool | None, delay: float, desc: str):
     if progress is False or total == 0:
         return None
+    if progress is None and not (hasattr(sys.stderr, "isatty") and sys.stderr.isatty()):
+        return None  # automatic mode: only on an interactive terminal, never into logs
     from tqdm.auto import tqdm
 
     return tqdm(total=total, initial=initial, desc=desc, unit="task", leave=False,
