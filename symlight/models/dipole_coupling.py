@@ -38,7 +38,7 @@ _k, _k0, _r = sympy.symbols("k k0 r", positive=True)
 
 #: below this k0 r the closed forms lose digits to cancellation; series are used instead
 SERIES_BELOW = 0.08
-_SERIES_ORDER = 14
+_SERIES_ORDER = 12
 
 
 @cache
@@ -55,9 +55,19 @@ def angular_polynomial() -> sympy.Expr:
 @cache
 def angular_kernel() -> sympy.Expr:
     """F(x) of Eq. (30), x = k r, derived by integrating the solid angle (real: odd part cancels)."""
-    p = angular_polynomial()
-    val = sympy.Rational(3, 4) * sympy.integrate(p * sympy.cos(x * _u), (_u, -1, 1))
-    return sympy.expand(sympy.simplify(val))
+    val = sympy.Rational(3, 4) * _poly_integral(angular_polynomial(), sympy.cos(x * _u), -1, 1)
+    return sympy.expand(val)
+
+
+@cache
+def _monomial_integral(n: int, kernel: sympy.Expr, lo: int, hi: int) -> sympy.Expr:
+    return sympy.expand(sympy.integrate(_u**n * kernel, (_u, lo, hi)))
+
+
+def _poly_integral(p: sympy.Expr, kernel: sympy.Expr, lo: int, hi: int) -> sympy.Expr:
+    """∫ p(u) kernel(u) du term by term over the monomials of the polynomial p."""
+    return sympy.Add(*(coeff * _monomial_integral(n, kernel, lo, hi)
+                       for (n,), coeff in sympy.Poly(p, _u).terms()))
 
 
 @cache
@@ -71,14 +81,14 @@ def g_plus_plus_g_minus() -> sympy.Expr:
         dn = sympy.diff(p, _u, n).subs(_u, 0)
         contact += 2 * sympy.pi * qn * (-sympy.I) ** n * (-1) ** n * dn / _r ** (n + 1)
     # pole part: rem * P∫ e^{ikv}/(k - k0) dk = rem * iπ sgn(v) e^{i k0 v}
-    pole = rem.as_expr() * sympy.I * sympy.pi * (
-        sympy.integrate(p * sympy.exp(sympy.I * _k0 * _r * _u), (_u, 0, 1))
-        - sympy.integrate(p * sympy.exp(sympy.I * _k0 * _r * _u), (_u, -1, 0)))
+    kernel = sympy.exp(sympy.I * _k0 * _r * _u)
+    pole = rem.as_expr() * sympy.I * sympy.pi * (_poly_integral(p, kernel, 0, 1)
+                                                 - _poly_integral(p, kernel, -1, 0))
     full_line = sympy.Rational(3, 4) * (contact + pole)  # P∫_{-∞}^{∞} dk k³F(kr)/(k - k0)
     # g^+ + g^- = (Γ/k0³)(1/2π) P∫_{-∞}^{∞} (F even in k maps 1/(k+k0) on (0,∞) to (-∞,0))
     val = full_line / (2 * sympy.pi * _k0**3)
-    val = sympy.expand(sympy.expand_complex(val.subs(_r, x / _k0)))
-    return sympy.simplify(sympy.re(val)) + sympy.I * sympy.simplify(sympy.im(val))
+    val = sympy.expand(sympy.expand_complex(sympy.expand(val.subs(_r, x / _k0))))
+    return sympy.expand(sympy.re(val)) + sympy.I * sympy.expand(sympy.im(val))
 
 
 def _scale(units: str) -> sympy.Expr:
@@ -110,11 +120,29 @@ def orientation_averaged() -> tuple[sympy.Expr, sympy.Expr]:
     return avg(gamma12_sym("B") / Gamma), avg(g12_sym("B") / Gamma)
 
 
+def laurent_series(expr: sympy.Expr, order: int) -> sympy.Expr:
+    """Series of a rational combination of sin x, cos x and powers of x about x = 0, up to x^order.
+
+    sin and cos are replaced by Taylor polynomials long enough for the most negative power of x
+    present (exact: the result equals ``sympy.series(expr, x, 0, order + 1)`` without O-term).
+    """
+    expr = sympy.expand(expr)
+    lowest = min((sympy.Poly(t.as_numer_denom()[1], x).degree() for t in sympy.Add.make_args(expr)),
+                 default=0)
+    n = order + lowest + 2
+    sin_p = sum((-1) ** k * x ** (2 * k + 1) / sympy.factorial(2 * k + 1) for k in range(n // 2 + 1))
+    cos_p = sum((-1) ** k * x ** (2 * k) / sympy.factorial(2 * k) for k in range(n // 2 + 1))
+    poly = sympy.expand(expr.subs({sympy.sin(x): sin_p, sympy.cos(x): cos_p}))
+    return sympy.Add(*(t for t in sympy.Add.make_args(poly)
+                       if sympy.degree(t.as_numer_denom()[0], x) - sympy.degree(t.as_numer_denom()[1], x)
+                       <= order))
+
+
 @cache
 def _kernels():
     out = {}
     for name, expr in (("gamma", gamma12_sym("B") / Gamma), ("g", g12_sym("B") / Gamma)):
-        ser = sympy.series(expr, x, 0, _SERIES_ORDER).removeO()
+        ser = laurent_series(expr, _SERIES_ORDER)
         out[name] = (sympy.lambdify((x, c), expr, "numpy", cse=True),
                      sympy.lambdify((x, c), ser, "numpy", cse=True))
     return out
