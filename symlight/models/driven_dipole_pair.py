@@ -19,6 +19,8 @@ to numbers or 1-D arrays of one length P; results then gain a leading axis of le
 
 from __future__ import annotations
 
+import sys
+import types
 from collections.abc import Mapping
 from functools import cached_property
 from typing import Any
@@ -326,11 +328,25 @@ class DrivenDipolePair:
         return h, c_ops
 
 
-def driven_dipole_pair() -> DrivenDipolePair:
+def driven_dipole_pair(**options: Any) -> DrivenDipolePair:
     """The moment system of seed 002_796c9b23bedf2618.txt, Appendix B (see module docstring)."""
+    if options:
+        raise InputError(f"driven_dipole_pair() takes no options, got {sorted(options)}")
     return DrivenDipolePair()
 
 
 def hermitian_check(model: DrivenDipolePair) -> sympy.Expr:
     """H − H† (zero): the rotating-frame Hamiltonian is Hermitian."""
     return sympy.expand(model.hamiltonian - dagger(model.hamiltonian))
+
+
+class _CallableModule(types.ModuleType):
+    """Importing this submodule rebinds ``symlight.models.driven_dipole_pair`` (the package's public
+    factory) to the module object; making the module callable keeps ``driven_dipole_pair()`` working
+    whatever the import order."""
+
+    def __call__(self, **options: Any) -> DrivenDipolePair:
+        return driven_dipole_pair(**options)
+
+
+sys.modules[__name__].__class__ = _CallableModule
