@@ -291,10 +291,14 @@ class DrivenDipolePair:
         M = m_of(arrays)
         sss = self.steady_state(params)
         sss = sss if batched else sss[None]
-        num = (self._regression_numeric(M, sss, 1, 2, taus)[..., 7]
-               + self._regression_numeric(M, sss, 2, 1, taus)[..., 6]
-               + self._regression_numeric(M, sss, 2, 2, taus)[..., 4]
-               + self._regression_numeric(M, sss, 1, 1, taus)[..., 5])
+        pairs = (((1, 2), 7), ((2, 1), 6), ((2, 2), 4), ((1, 1), 5))  # X12_8 + X21_7 + X22_5 + X11_6
+        x0s, cs = [], []
+        for (i, j), _ in pairs:
+            reg = self._regression_tables[(i, j)]
+            x0s.append(sss @ np.array(reg.T, dtype=complex).T + np.array(reg.t0, dtype=complex).reshape(-1))
+            cs.append(sss @ np.array(reg.c, dtype=complex).reshape(-1) + complex(reg.c0))
+        X = nm.regression_many(M, sss, np.stack(x0s, 1), np.stack(cs, 1), taus)  # (P, 4, T, 15)
+        num = sum(X[:, n, :, k] for n, (_, k) in enumerate(pairs))
         s5, s6, s7, s8 = (sss[:, k] for k in (4, 5, 6, 7))
         den = (s5 * s6 + s6 * s5 + s7 * s8 + s8 * s7)[:, None]
         g = num / den

@@ -114,23 +114,40 @@ def steady_state_limit(build: Callable[[float], tuple[np.ndarray, np.ndarray]],
 
 def propagate(M: np.ndarray, x0: np.ndarray, taus: Any) -> np.ndarray:
     """e^{M τ} x0 for each set p and each τ: result (P, T, n)."""
+    return propagate_many(M, np.asarray(x0)[:, None, :], taus)[:, 0]
+
+
+def propagate_many(M: np.ndarray, x0: np.ndarray, taus: Any) -> np.ndarray:
+    """e^{M τ} x0[p, k] for K initial vectors per set (x0: (P, K, n)): result (P, K, T, n).
+
+    One batched eigendecomposition serves all K vectors and all τ; sets whose eigenvector matrix
+    has condition number above ``EIG_COND_LIMIT`` use scipy.linalg.expm instead.
+    """
     M = np.asarray(M, dtype=complex)
     x0 = np.asarray(x0, dtype=complex)
     taus = np.asarray(taus, dtype=float).reshape(-1)
     P, n, _ = M.shape
-    out = np.empty((P, taus.size, n), dtype=complex)
+    K = x0.shape[1]
+    out = np.empty((P, K, taus.size, n), dtype=complex)
     w, V = np.linalg.eig(M)
     cond = np.linalg.cond(V)
     good = np.isfinite(cond) & (cond < EIG_COND_LIMIT)
     if np.any(good):
         Vg = V[good]
-        coef = np.linalg.solve(Vg, x0[good][..., None])[..., 0]
-        phases = np.exp(w[good][:, None, :] * taus[None, :, None])
-        out[good] = np.einsum("pij,ptj->pti", Vg, phases * coef[:, None, :])
+        coef = np.linalg.solve(Vg[:, None], x0[good][..., None])[..., 0]  # (Pg, K, n)
+        phases = np.exp(w[good][:, None, :] * taus[None, :, None])  # (Pg, T, n)
+        out[good] = np.einsum("pij,ptj,pkj->pkti", Vg, phases, coef)
     for p in np.nonzero(~good)[0]:
-        mats = scipy.linalg.expm(M[p][None] * taus[:, None, None])
-        out[p] = mats @ x0[p]
+        mats = scipy.linalg.expm(M[p][None] * taus[:, None, None])  # (T, n, n)
+        out[p] = np.einsum("tij,kj->kti", mats, x0[p])
     return out
+
+
+def regression_many(M: np.ndarray, sss: np.ndarray, x0: np.ndarray, c: np.ndarray,
+                    taus: Any) -> np.ndarray:
+    """K regression vectors at once: x0 (P, K, n), c (P, K) -> (P, K, T, n)."""
+    cs = np.asarray(c, dtype=complex)[..., None] * sss[:, None, :]  # (P, K, n)
+    return propagate_many(M, x0 - cs, taus) + cs[:, :, None, :]
 
 
 def transient(M: np.ndarray, b: np.ndarray, s0: np.ndarray, times: Any) -> np.ndarray:
