@@ -239,6 +239,12 @@ class DrivenDipolePair:
         return {(i, j): regression_vectors(self.system, sig[i][0], sig[j][1])
                 for i in (1, 2) for j in (1, 2)}
 
+    @cached_property
+    def _regression_arrays(self) -> dict[tuple[int, int], tuple[np.ndarray, np.ndarray, np.ndarray, complex]]:
+        return {key: (np.array(reg.T, dtype=complex), np.array(reg.t0, dtype=complex).reshape(-1),
+                      np.array(reg.c, dtype=complex).reshape(-1), complex(reg.c0))
+                for key, reg in self._regression_tables.items()}
+
     def regression_table(self, i: int, j: int) -> sympy.Matrix:
         """⟨σᵢ⁺ S σⱼ⁻⟩_ss in the symbols S1..S15 (the tables of Appendix C), as a 15×1 matrix."""
         self._check_site(i, j)
@@ -264,10 +270,8 @@ class DrivenDipolePair:
 
     def _regression_numeric(self, M: np.ndarray, sss: np.ndarray, i: int, j: int,
                             taus: np.ndarray) -> np.ndarray:
-        reg = self._regression_tables[(i, j)]
-        T = np.array(reg.T, dtype=complex)
-        t0 = np.array(reg.t0, dtype=complex).reshape(-1)
-        c = sss @ np.array(reg.c, dtype=complex).reshape(-1) + complex(reg.c0)
+        T, t0, cvec, c0 = self._regression_arrays[(i, j)]
+        c = sss @ cvec + c0
         x0 = sss @ T.T + t0
         return nm.regression(M, sss, x0, c, taus)
 
@@ -294,9 +298,9 @@ class DrivenDipolePair:
         pairs = (((1, 2), 7), ((2, 1), 6), ((2, 2), 4), ((1, 1), 5))  # X12_8 + X21_7 + X22_5 + X11_6
         x0s, cs = [], []
         for (i, j), _ in pairs:
-            reg = self._regression_tables[(i, j)]
-            x0s.append(sss @ np.array(reg.T, dtype=complex).T + np.array(reg.t0, dtype=complex).reshape(-1))
-            cs.append(sss @ np.array(reg.c, dtype=complex).reshape(-1) + complex(reg.c0))
+            T, t0, cvec, c0 = self._regression_arrays[(i, j)]
+            x0s.append(sss @ T.T + t0)
+            cs.append(sss @ cvec + c0)
         X = nm.regression_many(M, sss, np.stack(x0s, 1), np.stack(cs, 1), taus)  # (P, 4, T, 15)
         num = sum(X[:, n, :, k] for n, (_, k) in enumerate(pairs))
         s5, s6, s7, s8 = (sss[:, k] for k in (4, 5, 6, 7))

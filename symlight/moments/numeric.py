@@ -136,7 +136,8 @@ def propagate_many(M: np.ndarray, x0: np.ndarray, taus: Any) -> np.ndarray:
         Vg = V[good]
         coef = np.linalg.solve(Vg[:, None], x0[good][..., None])[..., 0]  # (Pg, K, n)
         phases = np.exp(w[good][:, None, :] * taus[None, :, None])  # (Pg, T, n)
-        out[good] = np.einsum("pij,ptj,pkj->pkti", Vg, phases, coef)
+        tmp = coef[:, :, None, :] * phases[:, None, :, :]  # (Pg, K, T, n)
+        out[good] = np.matmul(tmp, np.swapaxes(Vg, -1, -2)[:, None])
     for p in np.nonzero(~good)[0]:
         mats = scipy.linalg.expm(M[p][None] * taus[:, None, None])  # (T, n, n)
         out[p] = np.einsum("tij,kj->kti", mats, x0[p])
