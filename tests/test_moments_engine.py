@@ -229,3 +229,15 @@ def test_propagate_defective_matrix_uses_expm():
     for p in range(2):
         for t, tau in enumerate(taus):
             assert np.allclose(out[p, t], scipy.linalg.expm(M[p] * tau) @ x0[p], atol=1e-13)
+
+
+def test_symbolic_steady_state_and_singular_symbolic_system():
+    s = TwoLevel(1)
+    O, D = sympy.Symbol("Omega", positive=True), sympy.Symbol("Delta", real=True)
+    sysm = complete(meanfield([s.raise_], -D * s.ee - O * (s.raise_ + s.lower) / 2, [s.lower], [2]))
+    sss = linear_system(sysm).steady_state()
+    ee = sss[sysm.words.index((s.ee,))]
+    assert sympy.simplify(ee - (O**2 / 4) / (D**2 + 1 + O**2 / 2)) == 0
+    undamped = complete(meanfield([s.raise_], -D * s.ee - O * (s.raise_ + s.lower) / 2))
+    with pytest.raises(ModelError, match="singular"):
+        linear_system(undamped).steady_state()

@@ -232,6 +232,17 @@ class DrivenDipolePair:
             sss = nm.steady_state(M, b, check=False)
         return sss if batched else sss[0]
 
+    def transient(self, times: Any, params: Mapping[str, Any], s0: Any = None) -> np.ndarray:
+        """S(t) = e^{Mt}(S(0) − S_ss) + S_ss: shape (T, 15) or (P, T, 15); S(0) defaults to |gg⟩ (all 0)."""
+        times = self._taus(times)
+        arrays, P, batched = self._prepare(params)
+        m_of, b_of = self._compiled
+        M, b = m_of(arrays), b_of(arrays)
+        start = np.zeros((P, 15), dtype=complex) if s0 is None else np.broadcast_to(
+            np.asarray(s0, dtype=complex), (P, 15))
+        out = nm.transient(M, b, start, times)
+        return out if batched else out[0]
+
     # -- two-time correlations ---------------------------------------------------------
     @cached_property
     def _regression_tables(self) -> dict[tuple[int, int], Any]:

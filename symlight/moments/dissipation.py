@@ -44,6 +44,8 @@ def check_rate_matrix(rates: sympy.Matrix, subs: Mapping[Any, Any] | None = None
     assumptions); positivity is decided numerically when every entry is a number (after ``subs``),
     otherwise it is deferred to numeric evaluation (``check_rates_numeric``).
     """
+    if rates.rows == 0:
+        return
     mat = rates.subs(subs) if subs else rates
     herm = (mat - mat.H).applyfunc(sympy.expand)
     if any(sympy.simplify(x) != 0 for x in herm):

@@ -27,6 +27,14 @@ class LinearSystem:
     def symbols(self) -> list[sympy.Symbol]:
         return sorted(self.M.free_symbols | self.b.free_symbols, key=lambda s: s.name)
 
+    def steady_state(self) -> sympy.Matrix:
+        """Symbolic S_ss = −M⁻¹ b (small systems); ModelError when det M vanishes identically."""
+        det = sympy.expand(self.M.det(method="berkowitz"))
+        if det == 0:
+            raise ModelError("M is singular for all parameter values: the stationary state is not "
+                             "unique (conserved or decoupled moments)")
+        return (-self.M.LUsolve(self.b)).applyfunc(sympy.cancel)
+
 
 def linear_system(system: MomentSystem, words: Sequence[Word] | None = None) -> LinearSystem:
     """M and b of a closed system; ModelError naming the words that leave the set if it is not closed."""
