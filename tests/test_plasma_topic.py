@@ -58,3 +58,12 @@ def test_all_claims_full():
     # (81): V⁻¹Σ∫W₀Φ^F = −Q²k_F⁴V/(4π⁴ε₀) by hand, 4× the print
     assert [c.verdict for c in eqs["81"]] == ["discrepancy", "confirmed"]
     assert not any(c.verdict == "inconclusive" for c in claims)
+
+
+def test_fluid_moments_confirmed():
+    # continuity (52) and momentum (53) as exact k-moments of the first-order kinetic equation
+    from derivations.plasma_photons import fluid_claims
+
+    claims = fluid_claims.claims()
+    assert [c.equation for c in claims] == ["50", "52", "53"]
+    assert all(c.verdict == "confirmed" for c in claims), [str(c) for c in claims]
