@@ -134,7 +134,13 @@ class DrivenDipolePair:
         return self._numeric_system()
 
     def _numeric_system(self):
-        """Callables params ↦ M (P, 15, 15) and params ↦ b (P, 15) (lambdify with cse)."""
+        """(m_of, b_of): callables params ↦ M (P, 15, 15) and params ↦ b (P, 15), complex.
+
+        ``params`` maps the six names of ``PARAMS`` to numbers or 1-D arrays of one length P
+        (validation of reality/PSD happens before, in ``_prepare``). This body uses
+        ``sympy.lambdify(..., cse=True)`` on the nonzero entries of the derived (M, b); it is the
+        single seam where generated kernels (``symlight codegen``) replace it.
+        """
         M, b = self._linear
         n = M.rows
         m_idx = [(i, j) for i in range(n) for j in range(n) if M[i, j] != 0]
