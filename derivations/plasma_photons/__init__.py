@@ -1,9 +1,9 @@
 """Topic ``plasma-photons``: seed 001_acf7c75771656388.txt (photon kinetics in degenerate plasmas).
 
-Parts: ``kinetic_claims`` (Moyal engine, Eqs. (31), (40)-(49), (120), (133)), ``exchange_claims``
-(Eqs. (69)-(81), Table 1), ``plasmon_claims`` (Eqs. (82)-(84), n_c, oracles), ``polariton_claims``
-(Eqs. (85)-(90), (104)-(106)), ``fluid_claims`` (Eqs. (52)-(60) as moments), ``figure_plots``
-(Figs. 1-4 and 6).
+Parts: ``hamiltonian_claims`` (Eqs. (12)-(13)), ``kinetic_claims`` (Moyal engine, Eqs. (31),
+(40)-(49), (120), (133), (141)-(143)), ``fluid_claims`` (Eqs. (50)-(53) as moments),
+``exchange_claims`` (Eqs. (69)-(81), Table 1), ``plasmon_claims`` (Eqs. (82)-(84), n_c,
+oracles), ``polariton_claims`` (Eqs. (85)-(90), (104)-(106)), ``figure_plots`` (Figs. 1-4, 6).
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ TOPIC = "plasma-photons"
 SOURCE = "001_acf7c75771656388.txt"
 TITLE = "Quantum kinetic theory of photons in degenerate plasmas (seed 001)"
 
-_CLAIM_PARTS = ("kinetic_claims", "fluid_claims", "exchange_claims", "plasmon_claims",
-                "polariton_claims")
+_CLAIM_PARTS = ("hamiltonian_claims", "kinetic_claims", "fluid_claims", "exchange_claims",
+                "plasmon_claims", "polariton_claims")
 
 
 def _parts(names: tuple[str, ...]):
