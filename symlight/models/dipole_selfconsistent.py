@@ -75,15 +75,16 @@ def _validate(x: float, q: float, f: float) -> None:
 def sigma_hat(x: float, q: float = 1.0, f: float = 1.0, w: float = W_LOC) -> float:
     """σ̂ = ℓ*/ℓ: the physical root (σ̂ > c2, real) of the cubic from (95)–(96)."""
     _validate(x, q, f)
+    x, q, f = float(x), float(q), float(f)
     c = _coeffs(x, q)
     a = 1 + w / x
     c1, c2, c3, c4 = c["c1"], c["c2"], c["c3"], c["c4"]
     # (a s + c1)(s^2 - c2^2) - (s^2 - c2^2) - f c3 (s - c4)(a s + c1)
-    p1 = np.poly1d([a, c1])
-    p2 = np.poly1d([1.0, 0.0, -c2**2])
-    p3 = np.poly1d([1.0, -c4])
-    poly = p1 * p2 - p2 - f * c3 * p3 * p1
-    roots = poly.roots
+    p1 = np.array([a, c1], dtype=float)
+    p2 = np.array([1.0, 0.0, -c2**2])
+    p3 = np.array([1.0, -c4])
+    poly = np.polysub(np.polysub(np.polymul(p1, p2), p2), float(f) * c3 * np.polymul(p3, p1))
+    roots = np.roots(poly)
     real = roots[np.abs(roots.imag) < 1e-9 * max(1.0, np.max(np.abs(roots)))].real
     phys = real[real > c2 + 1e-12]
     if phys.size == 0:
@@ -108,11 +109,14 @@ def conventional_sigma(x: np.ndarray | float) -> np.ndarray:
     return 1 - 3 / (np.pi * xx**2)
 
 
-def lower_bound_kell_star(x: np.ndarray | float, q: float = 1.0) -> np.ndarray:
-    """Minimum k_e ℓ*: Eq. (93) for x > 1/2, Eq. (94) for x < 1/2 (as printed)."""
+def lower_bound_kell_star(x: np.ndarray | float, q: float = 1.0, *, printed: bool = True) -> np.ndarray:
+    """Minimum k_e ℓ*: Eq. (93) for x > 1/2; for x < 1/2 Eq. (94) as printed, or (``printed=False``)
+    the bound derived with the same steps as (92) but |G_T| maximal at p = 0:
+    k_e ℓ* > 3q x/(π (x^2 + 1/4)^2)."""
     xx = np.asarray(x, float)
     h = xx**2 + 0.25
-    return np.where(xx > 0.5, 3 * q / np.pi / h, 3 * q / np.pi * xx**2 / h**3)
+    low = 3 * q / np.pi * xx**2 / h**3 if printed else 3 * q / np.pi * xx / h**2
+    return np.where(xx > 0.5, 3 * q / np.pi / h, low)
 
 
 def q_zero_sigma(x: np.ndarray | float, f: float = 1.0, w: float = W_LOC) -> np.ndarray:

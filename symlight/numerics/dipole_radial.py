@@ -69,6 +69,24 @@ def loop_integral(delta: float, r0: float = 8.0, channel: int = 0) -> complex:
     return near + tail
 
 
+def sphere_pair_weight(r, radius: float):
+    """Mean number of partners at distance r per dipole in a uniform sphere, relative to the bulk:
+    1 - 3r/(4R) + r^3/(16R^3) for r < 2R (0 beyond)."""
+    x = np.asarray(r, float) / radius
+    return np.where(x < 2, 1 - 0.75 * x + x**3 / 16, 0.0)
+
+
+def loop_integral_sphere(delta: float, radius: float) -> complex:
+    """I(δ) for dipoles uniform in a sphere of radius R (finite-sample twin of the bulk integral):
+    the bulk integrand times the pair-distance weight of ``sphere_pair_weight`` on [0, 2R]."""
+    pts = [p for p in near_poles(delta, min(8.0, 2 * radius)) if 0 < p < 2 * radius]
+    pts += list(np.arange(1.0, 2 * radius, 1.0))
+    f = lambda r: loop_integrand(r, delta)[0] * sphere_pair_weight(r, radius)
+    kw = dict(points=sorted(pts), limit=4000, epsabs=1e-10, epsrel=1e-9)
+    return quad(lambda r: f(r).real, 0, 2 * radius, **kw)[0] + 1j * quad(lambda r: f(r).imag, 0,
+                                                                          2 * radius, **kw)[0]
+
+
 def loop_integral_mp(delta: float, r0: float = 8.0, dps: int = 30) -> mp.mpc:
     """mpmath referee for I(δ) on the same path (breakpoints at the near-poles)."""
     with mp.workdps(dps):
@@ -97,7 +115,10 @@ def fig3_curve(delta: np.ndarray) -> dict[str, np.ndarray]:
     return {k: np.array(v) for k, v in out.items()}
 
 
-def fig4_second_order(delta: np.ndarray) -> np.ndarray:
+def fig4_second_order(delta: np.ndarray, radius: float | None = None) -> np.ndarray:
     """Fig. 4 bottom dashed line: (⟨Im T̃_mm⟩ - Im t̃)/(4πn/k0^3) at order n, T̃ = k0 T/6π:
-    = Im I(δ)/(18π) (from Eq. (23) with ⟨Tr T_mm⟩ - 3t = n ∫d^3r Tr[t^3 G0^2/(1 - t^2 G0^2)])."""
-    return np.array([loop_integral(d).imag / (18 * np.pi) for d in np.asarray(delta, float)])
+    = Im I(δ)/(18π) (from Eq. (23) with ⟨Tr T_mm⟩ - 3t = n ∫d^3r Tr[t^3 G0^2/(1 - t^2 G0^2)]).
+    With ``radius`` the finite-sphere pair weight is included (twin of a finite simulation)."""
+    if radius is None:
+        return np.array([loop_integral(d).imag / (18 * np.pi) for d in np.asarray(delta, float)])
+    return np.array([loop_integral_sphere(d, radius).imag / (18 * np.pi) for d in np.asarray(delta, float)])

@@ -90,8 +90,8 @@ class Spectrum:
     def area_in_window(self, lo: float, hi: float) -> float:
         """Exact ∫_lo^hi dδ Im ⟨T̃_mm⟩ from the eigenvalues: (1/2)[arg(2δ-λ)] differences, averaged."""
         lam = self.eigvals
-        a = np.angle(2 * hi - lam) - np.angle(2 * lo - lam)
-        return float(-0.5 * np.mean(a))
+        a = np.angle(2 * hi - lam) - np.angle(2 * lo - lam)  # d arg(2δ-λ)/dδ = 2 Im 1/(2δ-λ)
+        return float(0.5 * np.mean(a))
 
 
 def spectrum(positions: np.ndarray, k0: float = 1.0, *, vectors: bool = False) -> Spectrum:
