@@ -13,6 +13,7 @@ Lindblad master equation with a matrix of (collective) rates.
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -240,7 +241,15 @@ def complete(system: MomentSystem, *, order: int | None = None, max_words: int =
     words = list(system.words)
     rhs = dict(system.rhs)
     have = set(words)
-    queue = [v for v in system.missing() if order is None or len(v) <= order]
+    def needed(v: Word) -> list[Word]:
+        if order is None or len(v) <= order:
+            return [v]
+        # a truncated word is replaced by products of moments of its sub-words (cumulants)
+        return [tuple(v[i] for i in idx) for k in range(1, order + 1)
+                for idx in itertools.combinations(range(len(v)), k)]
+
+    queue = [u for v in system.missing() for u in needed(v)]
+    queue += [u for w in words if order is not None and len(w) > order for u in needed(w)]
     while queue:
         w = queue.pop(0)
         if w in have:
@@ -252,8 +261,8 @@ def complete(system: MomentSystem, *, order: int | None = None, max_words: int =
                              "complete(..., order=n) for a cumulant truncation")
         rhs[w] = system.gen.apply({w: sympy.S.One})
         for v in rhs[w]:
-            if v and v not in have and (order is None or len(v) <= order):
-                queue.append(v)
+            if v and v not in have:
+                queue.extend(u for u in needed(v) if u not in have)
     out = MomentSystem(system.gen, words, rhs, order, system.seconds + time.perf_counter() - start,
                        dict(system.substitutions))
     return out
