@@ -91,3 +91,14 @@ def test_bad_input():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         dipole_medium.mean_free_path(0.0, 1e-3, q0=1e6)
+
+
+def test_coherent_field_small_sample_matches_isa():
+    from symlight.numerics.dipole_coherent import coherent_profile, fit_b8
+
+    prof = coherent_profile(0.05, -2.0, range(3), radius=12.0, length=8.0, bins=16)
+    fit = fit_b8(prof["z"], prof["E"], 8.0)
+    kk = dipole_medium.isa_wavenumber(-2.0, 0.05)
+    assert abs(fit["k_e"] - kk.real) < 3 * fit["k_e_err"] + 0.03
+    with pytest.raises(InputError):
+        coherent_profile(0.05, 0.0, [0], radius=5.0, length=10.0)
