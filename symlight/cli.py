@@ -105,10 +105,15 @@ def cmd_check(args: argparse.Namespace) -> int:
               + ", ".join(f"{n} {v}" for v, n in counts.items()))
         _print_table(claims)
         rows.extend(c.to_json() for c in claims)
+    if failed:
+        if args.json:
+            print(f"not writing {args.json}: topic(s) {', '.join(failed)} failed, and a claims "
+                  "file without them would be partial", file=sys.stderr)
+        return EXIT_FAILED
     if args.json:
         atomic_write_text(args.json, json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
         print(f"wrote {len(rows)} claims to {args.json}")
-    return EXIT_FAILED if failed else EXIT_OK
+    return EXIT_OK
 
 
 def cmd_reproduce(args: argparse.Namespace) -> int:

@@ -69,13 +69,44 @@ def test_cli_version_and_unknown_topic(capsys, tmp_path):
     assert not (tmp_path / "c.json").exists()
 
 
-def test_cli_check_writes_json_list(tmp_path):
+def _fake_topic(monkeypatch, claims_fn):
+    import sys
+    import types
+
+    import derivations
+
+    module = types.ModuleType("derivations._fake_topic")
+    module.TOPIC, module.SOURCE, module.TITLE = "fake", "999_fake.txt", "Fake topic"
+    module.claims = claims_fn
+    monkeypatch.setitem(sys.modules, "derivations._fake_topic", module)
+    monkeypatch.setattr(derivations, "TOPICS", {"fake": ("derivations._fake_topic", "999_fake.txt")})
+
+
+def test_cli_check_writes_json_list(tmp_path, monkeypatch):
+    def claims():
+        book = ClaimBook("fake", "999_fake.txt")
+        book.equal("1", "identity", sp.cos(x) ** 2, 1 - sp.sin(x) ** 2)
+        book.equal("2", "wrong sign", sp.exp(-x), sp.exp(x))
+        return book.claims
+
+    _fake_topic(monkeypatch, claims)
     out = tmp_path / "claims.json"
     assert main(["check", "--json", str(out)]) == 0
     rows = json.loads(out.read_text())
-    assert isinstance(rows, list)
-    for row in rows:
-        assert row["verdict"] in {"confirmed", "discrepancy", "inconclusive"}
+    assert [r["verdict"] for r in rows] == ["confirmed", "discrepancy"]
+    assert rows[0]["topic"] == "fake" and rows[1]["equation"] == "2"
+
+
+def test_cli_check_failing_topic_exits_nonzero_without_partial_json(tmp_path, monkeypatch, capsys):
+    def claims():
+        raise RuntimeError("derivation exploded")
+
+    _fake_topic(monkeypatch, claims)
+    out = tmp_path / "claims.json"
+    assert main(["check", "--json", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "derivation exploded" in err and "partial" in err
+    assert not out.exists()  # no partial claims file
 
 
 def test_cli_bad_arguments_no_traceback(capsys):

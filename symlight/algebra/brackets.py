@@ -8,36 +8,41 @@ import sympy
 
 from symlight.algebra.operators import Op
 from symlight.algebra.ordering import (
+    IdWord,
     Terms,
+    _from_ids,
+    _multiply_ids,
     add_terms,
     as_terms,
-    canonical_coefficient,
+    canonical_id_terms,
+    from_id_terms,
     from_terms,
-    multiply,
+    id_terms,
     normal_word,
     operand,
 )
 
 
-def _bracket(a: Any, b: Any, sign: int) -> Terms:
-    ta = as_terms(operand(a, "first argument"))
-    tb = as_terms(operand(b, "second argument"))
-    return add_terms(multiply(ta, tb), multiply(tb, ta), scale=sympy.Integer(sign))
+def _bracket(a: Any, b: Any, sign: int) -> dict[IdWord, sympy.Expr]:
+    ta = id_terms(operand(a, "first argument"))
+    tb = id_terms(operand(b, "second argument"))
+    return canonical_id_terms(
+        add_terms(_multiply_ids(ta, tb), _multiply_ids(tb, ta), scale=sympy.Integer(sign)))
 
 
 def commutator_terms(a: Any, b: Any) -> Terms:
     """[A, B] as a canonical term dictionary."""
-    return _bracket(a, b, -1)
+    return _from_ids(_bracket(a, b, -1))
 
 
 def commutator(a: Any, b: Any) -> sympy.Expr:
     """[A, B] = AB − BA in canonical normal order."""
-    return from_terms(_bracket(a, b, -1), canonical_coefficient)
+    return from_id_terms(_bracket(a, b, -1))
 
 
 def anticommutator(a: Any, b: Any) -> sympy.Expr:
     """{A, B} = AB + BA in canonical normal order."""
-    return from_terms(_bracket(a, b, +1), canonical_coefficient)
+    return from_id_terms(_bracket(a, b, +1))
 
 
 def dagger_terms(terms: Terms) -> Terms:

@@ -37,9 +37,12 @@ def _label_tuple(label: Any) -> sympy.Tuple:
     out = []
     for item in items:
         if isinstance(item, str):
-            raise AlgebraError(
-                f"label {item!r} is a string; labels must be integers or SymPy expressions "
-                "(e.g. sympy.Symbol('k'))")
+            if not _NAME.match(item):
+                raise AlgebraError(
+                    f"label {item!r} is not valid: use an integer, a SymPy expression, or a plain "
+                    "name of letters, digits and underscores (it becomes a Symbol)")
+            out.append(sympy.Symbol(item))
+            continue
         try:
             value = sympy.sympify(item, strict=True)
         except (SympifyError, TypeError) as exc:
@@ -193,7 +196,9 @@ class SigmaOp(Op):
         labels = _label_tuple(site)
         if len(labels) != 1:
             raise AlgebraError(f"a two-level site needs exactly one label, got {describe(site)}")
-        return super().__new__(cls, Str(name), labels, Str(which), sympy.sympify(zscale))
+        # the σz normalisation only matters for σz itself: other kinds are the same operator
+        scale = sympy.sympify(zscale) if which == "z" else sympy.S.One
+        return super().__new__(cls, Str(name), labels, Str(which), scale)
 
     @property
     def name(self) -> str:

@@ -26,92 +26,205 @@ Terms = dict[Word, sympy.Expr]
 _ONE = sympy.S.One
 _ZERO = sympy.S.Zero
 
-_key_cache: dict[Op, tuple] = {}
+# Atoms are interned as small integers so that the hot loops compare ints, not SymPy trees.
+_ATOMS: list[Op] = []
+_IDS: dict[Op, int] = {}
+_KEY: list[tuple] = []
+_FERMION: list[bool] = []
+_SIGMA: list[bool] = []
+_MODE: list[int] = []
+_MODE_IDS: dict[tuple, int] = {}
+_CONTRACT: dict[tuple[int, int], sympy.Expr] = {}
+_SIGMA_PRODUCT: dict[tuple[int, int], tuple] = {}
+IdWord = tuple[int, ...]
 
 
-def _key(atom: Op) -> tuple:
-    key = _key_cache.get(atom)
-    if key is None:
-        label = sympy.default_sort_key(atom.args[1])
-        if isinstance(atom, ModeOp):
-            group = 0 if atom.is_dagger else 2
-            stat = 0 if atom.statistics == "boson" else 1
-            key = (group, stat, atom.name, label)
+def _label_key(label: sympy.Tuple) -> tuple:
+    """A pure-Python sort key of a label (integers in numeric order, then expressions)."""
+    return tuple((0, int(x), "") if x.is_Integer else (1, 0, sympy.srepr(x)) for x in label)
+
+
+def intern(atom: Op) -> int:
+    """Integer id of an atom (registered on first sight)."""
+    found = _IDS.get(atom)
+    if found is not None:
+        return found
+    label = _label_key(atom.args[1])
+    if isinstance(atom, ModeOp):
+        key = (0 if atom.is_dagger else 2, 0 if atom.statistics == "boson" else 1, atom.name, label)
+    else:
+        key = (1, 0, atom.name, label)
+    n = len(_ATOMS)
+    _ATOMS.append(atom)
+    _KEY.append(key)
+    _FERMION.append(isinstance(atom, ModeOp) and atom.statistics == "fermion")
+    _SIGMA.append(isinstance(atom, SigmaOp))
+    _MODE.append(_MODE_IDS.setdefault(atom.mode_key, len(_MODE_IDS)))
+    _IDS[atom] = n
+    return n
+
+
+def _contraction(i: int, j: int) -> sympy.Expr:
+    """[a_i, a_j†] or {a_i, a_j†} for an annihilator i left of a creator j of the same family."""
+    pair = (i, j)
+    value = _CONTRACT.get(pair)
+    if value is None:
+        a, b = _ATOMS[i], _ATOMS[j]
+        if (isinstance(a, ModeOp) and isinstance(b, ModeOp) and a.statistics == b.statistics
+                and a.name == b.name and not a.is_dagger and b.is_dagger):
+            value = a.contraction(b)
         else:
-            key = (1, 0, atom.name, label)
-        _key_cache[atom] = key
-    return key
+            value = _ZERO
+        _CONTRACT[pair] = value
+    return value
 
 
-def _sigma_product(a: SigmaOp, b: SigmaOp) -> tuple[tuple[Word, sympy.Expr], ...]:
-    """E_ij E_kl = δ_jk E_il on one site, with |g⟩⟨g| written as 1 − |e⟩⟨e|."""
-    (i, j), (k, l) = a.which, b.which
-    if j != k:
-        return ()
-    if i + l == "gg":
-        return (((), _ONE), ((SigmaOp(a.name, a.site, "ee", a.zscale),), -_ONE))
-    return (((SigmaOp(a.name, a.site, i + l, a.zscale),), _ONE),)
+def _sigma_product(i: int, j: int) -> tuple[tuple[IdWord, sympy.Expr], ...]:
+    """E_ab E_cd = δ_bc E_ad on one site, with |g⟩⟨g| written as 1 − |e⟩⟨e|."""
+    pair = (i, j)
+    found = _SIGMA_PRODUCT.get(pair)
+    if found is not None:
+        return found
+    a, b = _ATOMS[i], _ATOMS[j]
+    (p, q), (r, t) = a.which, b.which
+    if q != r:
+        out: tuple = ()
+    elif p + t == "gg":
+        out = (((), _ONE), ((intern(SigmaOp(a.name, a.site, "ee", a.zscale)),), -_ONE))
+    else:
+        out = (((intern(SigmaOp(a.name, a.site, p + t, a.zscale)),), _ONE),)
+    _SIGMA_PRODUCT[pair] = out
+    return out
 
 
-def _collect(acc: dict[Word, list], word: Word, coeff: sympy.Expr) -> None:
-    acc[word].append(coeff)
-
-
-def _finish(acc: dict[Word, list]) -> tuple[tuple[Word, sympy.Expr], ...]:
+def _finish(acc: dict[IdWord, list]) -> tuple[tuple[IdWord, sympy.Expr], ...]:
     out = []
     for word, coeffs in acc.items():
-        total = sympy.Add(*coeffs)
-        if total != 0:
+        total = coeffs[0] if len(coeffs) == 1 else sympy.Add(*coeffs)
+        if total is not _ZERO and total != 0:
             out.append((word, total))
     return tuple(out)
 
 
+def _scaled(c: sympy.Expr, c2: sympy.Expr) -> sympy.Expr:
+    if c2 is _ONE:
+        return c
+    if c is _ONE:
+        return c2
+    return c * c2
+
+
 @lru_cache(maxsize=500_000)
-def normal_word(word: Word) -> tuple[tuple[Word, sympy.Expr], ...]:
-    """Reduce a product of atoms to canonical words with coefficients (memoised)."""
-    for i in range(len(word) - 1):
-        a, b = word[i], word[i + 1]
-        if isinstance(a, SigmaOp) and isinstance(b, SigmaOp) and a.mode_key == b.mode_key:
-            acc: dict[Word, list] = defaultdict(list)
-            for mid, c in _sigma_product(a, b):
-                for w, c2 in normal_word(word[:i] + mid + word[i + 2:]):
-                    _collect(acc, w, c * c2)
-            return _finish(acc)
-        ka, kb = _key(a), _key(b)
-        if ka < kb:
+def _normal_modes(word: IdWord) -> tuple[tuple[IdWord, sympy.Expr], ...]:
+    """Normal order a product of boson/fermion atoms (adjacent swaps with contractions)."""
+    for n in range(len(word) - 1):
+        i, j = word[n], word[n + 1]
+        ki, kj = _KEY[i], _KEY[j]
+        if ki < kj:
             continue
-        both_fermions = (isinstance(a, ModeOp) and isinstance(b, ModeOp)
-                         and a.statistics == b.statistics == "fermion")
-        if ka == kb:
-            if both_fermions and a == b:
+        both_fermions = _FERMION[i] and _FERMION[j]
+        if ki == kj:
+            if both_fermions and i == j:
                 return ()  # c_k c_k = 0
             continue
-        acc = defaultdict(list)
-        sign = -_ONE if both_fermions else _ONE
-        for w, c in normal_word(word[:i] + (b, a) + word[i + 2:]):
-            _collect(acc, w, sign * c)
-        if (isinstance(a, ModeOp) and isinstance(b, ModeOp) and a.statistics == b.statistics
-                and a.name == b.name and not a.is_dagger and b.is_dagger):
-            contraction = a.contraction(b)
-            if contraction != 0:
-                for w, c in normal_word(word[:i] + word[i + 2:]):
-                    _collect(acc, w, contraction * c)
+        acc: dict[IdWord, list] = defaultdict(list)
+        for w, c in _normal_modes(word[:n] + (j, i) + word[n + 2:]):
+            acc[w].append(-c if both_fermions else c)
+        contraction = _contraction(i, j)
+        if contraction != 0:
+            for w, c in _normal_modes(word[:n] + word[n + 2:]):
+                acc[w].append(_scaled(contraction, c))
         return _finish(acc)
     return ((word, _ONE),)
 
 
-def multiply(p: Terms, q: Terms) -> Terms:
-    """Product of two canonical term dictionaries, reduced to canonical form."""
-    acc: dict[Word, list] = defaultdict(list)
+def _normal_sigmas(word: IdWord) -> tuple[tuple[IdWord, sympy.Expr], ...]:
+    """Reduce two-level atoms site by site (matrix units), sites in canonical order.
+
+    Accepts any two-level atoms (σᶻ and |g⟩⟨g| are expanded on the fly), so a whole product
+    is reduced in one pass.
+    """
+    per_site: dict[int, list[int]] = {}
+    for k in word:
+        per_site.setdefault(_MODE[k], []).append(k)
+    result: list[tuple[IdWord, sympy.Expr]] = [((), _ONE)]
+    for site_atoms in sorted(per_site.values(), key=lambda atoms: _KEY[atoms[0]]):
+        cur: dict[IdWord, sympy.Expr] = {(): _ONE}
+        for k in site_atoms:
+            nxt: dict[IdWord, list] = defaultdict(list)
+            for w, c in cur.items():
+                for fw, fc in _atom_terms(_ATOMS[k]).items():
+                    cc = _scaled(c, fc)
+                    if not w or not fw:
+                        nxt[w + fw].append(cc)
+                        continue
+                    for mid, c2 in _sigma_product(w[0], fw[0]):
+                        nxt[mid].append(_scaled(cc, c2))
+            cur = dict(_finish(nxt))
+            if not cur:
+                return ()
+        result = [(w1 + w2, _scaled(c1, c2)) for w1, c1 in result for w2, c2 in cur.items()]
+    return tuple(result)
+
+
+@lru_cache(maxsize=500_000)
+def normal_ids(word: IdWord) -> tuple[tuple[IdWord, sympy.Expr], ...]:
+    """Reduce a product of interned atoms to canonical words with coefficients (memoised).
+
+    Two-level atoms commute with modes and with other sites, so they are reduced per site;
+    mode operators are normal ordered with their contractions; the canonical word is
+    creators + site operators + annihilators.
+    """
+    sigmas = tuple(k for k in word if _SIGMA[k])
+    if not sigmas:
+        return _normal_modes(word)
+    modes = tuple(k for k in word if not _SIGMA[k])
+    sigma_terms = _normal_sigmas(sigmas)
+    if not modes:
+        return sigma_terms
+    out: dict[IdWord, list] = defaultdict(list)
+    for mw, mc in _normal_modes(modes):
+        split = next((n for n, k in enumerate(mw) if _KEY[k][0] == 2), len(mw))
+        for sw, sc in sigma_terms:
+            out[mw[:split] + sw + mw[split:]].append(_scaled(mc, sc))
+    return _finish(out)
+
+
+def normal_word(word: Word) -> tuple[tuple[Word, sympy.Expr], ...]:
+    """Reduce a product of atoms (a tuple) to canonical words with coefficients."""
+    out = normal_ids(tuple(intern(a) for a in word))
+    return tuple((tuple(_ATOMS[k] for k in w), c) for w, c in out)
+
+
+def _multiply_ids(p: dict[IdWord, sympy.Expr], q: dict[IdWord, sympy.Expr]) -> dict[IdWord, sympy.Expr]:
+    acc: dict[IdWord, list] = defaultdict(list)
     for w1, c1 in p.items():
         for w2, c2 in q.items():
-            cc = c1 * c2
+            cc = _scaled(c1, c2)
             if not w1 or not w2:
                 acc[w1 + w2].append(cc)
                 continue
-            for w, c in normal_word(w1 + w2):
-                acc[w].append(cc * c)
-    return {w: t for w, t in ((w, sympy.Add(*cs)) for w, cs in acc.items()) if t != 0}
+            for w, c in normal_ids(w1 + w2):
+                acc[w].append(_scaled(cc, c))
+    out = {}
+    for w, cs in acc.items():
+        t = cs[0] if len(cs) == 1 else sympy.Add(*cs)
+        if t != 0:
+            out[w] = t
+    return out
+
+
+def _to_ids(terms: Terms) -> dict[IdWord, sympy.Expr]:
+    return {tuple(intern(a) for a in w): c for w, c in terms.items()}
+
+
+def _from_ids(terms: dict[IdWord, sympy.Expr]) -> Terms:
+    return {tuple(_ATOMS[k] for k in w): c for w, c in terms.items()}
+
+
+def multiply(p: Terms, q: Terms) -> Terms:
+    """Product of two canonical term dictionaries, reduced to canonical form."""
+    return _from_ids(_multiply_ids(_to_ids(p), _to_ids(q)))
 
 
 def add_terms(*polys: Terms, scale: sympy.Expr | None = None) -> Terms:
@@ -123,28 +236,53 @@ def add_terms(*polys: Terms, scale: sympy.Expr | None = None) -> Terms:
     return {w: t for w, t in ((w, sympy.Add(*cs)) for w, cs in acc.items()) if t != 0}
 
 
-def _atom_terms(atom: Op) -> Terms:
+_ATOM_TERMS: dict[Op, dict[IdWord, sympy.Expr]] = {}
+
+
+def _atom_terms(atom: Op) -> dict[IdWord, sympy.Expr]:
+    found = _ATOM_TERMS.get(atom)
+    if found is None:
+        found = _ATOM_TERMS[atom] = _atom_terms_uncached(atom)
+    return found
+
+
+def _atom_terms_uncached(atom: Op) -> dict[IdWord, sympy.Expr]:
     if isinstance(atom, SigmaOp):
         if atom.which == "gg":
-            return {(): _ONE, (SigmaOp(atom.name, atom.site, "ee", atom.zscale),): -_ONE}
+            return {(): _ONE, (intern(SigmaOp(atom.name, atom.site, "ee", atom.zscale)),): -_ONE}
         if atom.which == "z":
-            ee = SigmaOp(atom.name, atom.site, "ee", atom.zscale)
+            ee = intern(SigmaOp(atom.name, atom.site, "ee", atom.zscale))
             return {(): -atom.zscale, (ee,): 2 * atom.zscale}
-    return {(atom,): _ONE}
+    return {(intern(atom),): _ONE}
 
 
-def _power(base: Terms, n: int) -> Terms:
-    result: Terms = {(): _ONE}
+def _atom_word(factors: list[sympy.Expr]) -> IdWord | None:
+    """The raw word of a product of atoms and atom powers, or None if a factor is a sum."""
+    word: list[int] = []
+    for f in factors:
+        if isinstance(f, Op):
+            word.append(intern(f))
+        elif isinstance(f, sympy.Pow) and isinstance(f.base, Op):
+            if not (f.exp.is_Integer and f.exp >= 0):
+                return None  # let the general path raise the clear error
+            word.extend([intern(f.base)] * int(f.exp))
+        else:
+            return None
+    return tuple(word)
+
+
+def _power(base: dict[IdWord, sympy.Expr], n: int) -> dict[IdWord, sympy.Expr]:
+    result: dict[IdWord, sympy.Expr] = {(): _ONE}
     while n:
         if n & 1:
-            result = multiply(result, base)
+            result = _multiply_ids(result, base)
         n >>= 1
         if n:
-            base = multiply(base, base)
+            base = _multiply_ids(base, base)
     return result
 
 
-def _terms(expr: sympy.Basic) -> Terms:
+def _terms(expr: sympy.Basic) -> dict[IdWord, sympy.Expr]:
     if isinstance(expr, Op):
         return _atom_terms(expr)
     if expr.is_commutative:
@@ -153,9 +291,13 @@ def _terms(expr: sympy.Basic) -> Terms:
         return add_terms(*(_terms(arg) for arg in expr.args))
     if isinstance(expr, sympy.Mul):
         c_part, nc_part = expr.args_cnc()
-        result: Terms = {(): sympy.Mul(*c_part)}
+        coeff = sympy.Mul(*c_part)
+        word = _atom_word(nc_part)
+        if word is not None:  # a plain product of atoms: reduce it in one pass
+            return {w: _scaled(coeff, c) for w, c in normal_ids(word)}
+        result: dict[IdWord, sympy.Expr] = {(): coeff}
         for factor in nc_part:
-            result = multiply(result, _terms(factor))
+            result = _multiply_ids(result, _terms(factor))
         return result
     if isinstance(expr, sympy.Pow):
         base, exp = expr.args
@@ -182,10 +324,11 @@ def operand(expr: Any, role: str = "operand") -> sympy.Expr:
         raise AlgebraError(f"{role} {describe(expr)} is not an operator or SymPy scalar") from exc
 
 
-def _check_kinds(terms: Terms) -> None:
+def _check_kinds(terms: dict[IdWord, sympy.Expr]) -> None:
     kinds: dict[str, str] = {}
     for word in terms:
-        for atom in word:
+        for k in word:
+            atom = _ATOMS[k]
             known = kinds.setdefault(atom.name, atom.kind)
             if known != atom.kind:
                 raise AlgebraError(
@@ -193,11 +336,27 @@ def _check_kinds(terms: Terms) -> None:
                     f"operator ({atom}); use different names for operators of different kinds")
 
 
-def as_terms(expr: Any) -> Terms:
-    """Canonical monomial dictionary ``{word: coefficient}`` of an operator polynomial."""
+def id_terms(expr: Any) -> dict[IdWord, sympy.Expr]:
+    """Canonical terms keyed by interned-atom words (the fast internal form)."""
     terms = _terms(operand(expr))
     _check_kinds(terms)
     return terms
+
+
+def as_terms(expr: Any) -> Terms:
+    """Canonical monomial dictionary ``{word: coefficient}`` of an operator polynomial."""
+    return _from_ids(id_terms(expr))
+
+
+def from_id_terms(terms: dict[IdWord, sympy.Expr],
+                  coeff: Callable[[sympy.Expr], sympy.Expr] | None = None) -> sympy.Expr:
+    """SymPy expression of an id-keyed term dictionary (``coeff`` rewrites each coefficient)."""
+    parts = []
+    for word, c in terms.items():
+        c = coeff(c) if coeff is not None else c
+        if c != 0:
+            parts.append(c * sympy.Mul(*(_ATOMS[k] for k in word)) if word else c)
+    return sympy.Add(*parts)
 
 
 def from_terms(terms: Terms, coeff: Callable[[sympy.Expr], sympy.Expr] | None = None) -> sympy.Expr:
@@ -217,8 +376,13 @@ def canonical_coefficient(c: sympy.Expr) -> sympy.Expr:
 
 def canonical_terms(expr: Any) -> Terms:
     """``as_terms`` with canonical coefficients and zero terms removed."""
+    return _from_ids(canonical_id_terms(id_terms(expr)))
+
+
+def canonical_id_terms(terms: dict[IdWord, sympy.Expr]) -> dict[IdWord, sympy.Expr]:
+    """Id-keyed terms with canonical coefficients and zero terms removed."""
     out = {}
-    for w, c in as_terms(expr).items():
+    for w, c in terms.items():
         c = canonical_coefficient(c)
         if c != 0:
             out[w] = c
@@ -227,4 +391,4 @@ def canonical_terms(expr: Any) -> Terms:
 
 def normal_order(expr: Any) -> sympy.Expr:
     """The unique normal-ordered form of an operator polynomial (creators left, one σ per site)."""
-    return from_terms(canonical_terms(expr))
+    return from_id_terms(canonical_id_terms(id_terms(expr)))
