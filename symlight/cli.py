@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import sys
 import time
 import traceback
@@ -34,11 +35,15 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="run the derivation checks and print verdicts")
     check.add_argument("topics", nargs="*", metavar="TOPIC", help="topic ids (default: all)")
     check.add_argument("--json", metavar="PATH", help="write the claims as JSON to PATH")
+    check.add_argument("--scheduler", metavar="ADDRESS",
+                       help="run sweeps and ensembles on this Dask scheduler (tcp://host:port)")
 
     rep = sub.add_parser("reproduce", help="reproduce figures and write DIR/index.html")
     rep.add_argument("topics", nargs="*", metavar="TOPIC", help="topic ids (default: all)")
     rep.add_argument("--out", metavar="DIR", required=True, help="output directory")
     rep.add_argument("--no-progress", action="store_true", help="no progress bar")
+    rep.add_argument("--scheduler", metavar="ADDRESS",
+                     help="run sweeps and ensembles on this Dask scheduler (tcp://host:port)")
 
     gen = sub.add_parser("codegen", help="regenerate the standalone kernels in codegen/")
     which = gen.add_mutually_exclusive_group()
@@ -162,6 +167,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_OK
     handler = {"check": cmd_check, "reproduce": cmd_reproduce, "codegen": cmd_codegen}
+    scheduler = getattr(args, "scheduler", None)
+    if scheduler:
+        # symlight.sweeps.run_sweep reads this; every sweep of the run goes to that cluster
+        os.environ["SYMLIGHT_SCHEDULER"] = scheduler
     try:
         return handler[args.command](args)
     except SymlightError as exc:
