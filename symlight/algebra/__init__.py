@@ -9,6 +9,7 @@ representation for independent numeric checks.
 from symlight.algebra.brackets import anticommutator, commutator, commutator_terms, dagger, dagger_terms
 from symlight.algebra.expectation import Avg, avg_word, expectation
 from symlight.algebra.hamiltonian import antihermitian_part, conserves, is_hermitian, require_hermitian
+from symlight.algebra.modes import integral_bracket, mode_expansion
 from symlight.algebra.operators import (
     Boson,
     BosonOp,
@@ -51,7 +52,9 @@ __all__ = [
     "dagger_terms",
     "expectation",
     "from_terms",
+    "integral_bracket",
     "is_hermitian",
+    "mode_expansion",
     "modes_of",
     "multiply",
     "normal_order",

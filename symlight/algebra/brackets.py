@@ -69,4 +69,6 @@ def dagger(expr: Any) -> sympy.Expr:
         return sympy.Mul(*(sympy.conjugate(c) for c in c_part), *(dagger(f) for f in reversed(nc_part)))
     if isinstance(expr, sympy.Pow):
         return sympy.Pow(dagger(expr.base), expr.exp)
+    if isinstance(expr, sympy.Integral):  # real integration variables and limits
+        return sympy.Integral(dagger(expr.function), *expr.limits)
     return from_terms(dagger_terms(as_terms(expr)))
