@@ -47,6 +47,13 @@ def _isa(book: ClaimBook) -> None:
     kl = sp.series(1 / (k**2 - n * tt), n, 0, 2).removeO()
     book.equal("A9", "1/K_L²(∞) = 1/k² + nt/k⁴ at first order: the ISA medium K² = k² - nt",
                1 / k**2 + n * tt / k**4, kl)
+    from symlight.numerics.dipole_radial import appendix_a_trace_integral
+
+    ht = appendix_a_trace_integral()
+    book.close("A10", "∫d³r Tr G0(r)·H_T(kr) = i/(4k²) (used to recover the ISA from (A10)); contact term "
+               "δ(r)/3k² of G0 included", 0.25j, ht["total"], rtol=1e-8, atol=1e-10,
+               how=f"contact i/3 + r>0 part {ht['offorigin']:.6f} (mpmath near 0, QUADPACK, rotated tail); "
+               "without the contact term the value would be -i/12")
     dens = 1e-5
     with np.errstate(all="ignore"):
         ell0 = dipole_medium.mean_free_path(0.0, dens)
@@ -62,6 +69,9 @@ def _dos(book: ClaimBook) -> None:
     lead = sp.limit(ratio / eta, eta, 0) * eta
     book.equal("20", "N_L/N_T = -Q0 (k0³/k_T) Im 1/K_L²(∞) → Q0/(kℓ) at low density (K_L ≈ k + i/2ℓ)",
                Q0 / (k * ell), sp.simplify(lead.subs(eta, 1 / (2 * ell))))
+    vq = 1 / (1 + Q0 / (k * ell))
+    book.equal("54", "v_E/c0 = N_T/(N_L + N_T) = 1/(1 + Q0/kℓ) at low density (from (20))", vq,
+               sp.simplify(1 / (1 + lead.subs(eta, 1 / (2 * ell)))))
     # Σ_p |G_T|² = ℓ/4π and the Drude ratio (54)
     p = sp.Symbol("p")
     b = sp.Symbol("b", positive=True)
