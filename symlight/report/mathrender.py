@@ -117,17 +117,27 @@ class MathRenderer:
         bottom = min(ext.y0, 0.0) - pad
         width, height = ext.x1 - ext.x0 + 2 * pad, top - bottom
 
-        def xy(x: float, y: float) -> str:
-            return f"{x - ext.x0 + pad:.2f} {top - y:.2f}"
-
-        ops = {MplPath.MOVETO: "M", MplPath.LINETO: "L", MplPath.CURVE3: "Q", MplPath.CURVE4: "C"}
+        # One pass over the vertex array: a command letter opens each segment (CURVE3 spans two
+        # vertices, CURVE4 three), CLOSEPOLY closes; coordinates in pt with y pointing down.
+        verts, codes = path.vertices, path.codes
+        xs = verts[:, 0] - ext.x0 + pad
+        ys = top - verts[:, 1]
+        letters = {MplPath.MOVETO: "M", MplPath.LINETO: "L", MplPath.CURVE3: "Q", MplPath.CURVE4: "C"}
+        span = {MplPath.CURVE3: 2, MplPath.CURVE4: 3}
         parts = []
-        for verts, code in path.iter_segments(simplify=False, curves=True):
+        i, n = 0, len(verts)
+        while i < n:
+            code = int(codes[i]) if codes is not None else (MplPath.MOVETO if i == 0 else MplPath.LINETO)
             if code == MplPath.CLOSEPOLY:
                 parts.append("Z")
-            elif code in ops:
-                pts = " ".join(xy(verts[i], verts[i + 1]) for i in range(0, len(verts), 2))
-                parts.append(f"{ops[code]}{pts}")
+                i += 1
+                continue
+            if code == MplPath.STOP:
+                break
+            k = span.get(code, 1)
+            parts.append(letters.get(code, "L") + " ".join(
+                f"{xs[j]:.2f} {ys[j]:.2f}" for j in range(i, min(i + k, n))))
+            i += k
         svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.2f}pt" height="{height:.2f}pt" '
                f'viewBox="0 0 {width:.2f} {height:.2f}"><path fill="#1f2328" d="{"".join(parts)}"/></svg>')
         return svg.encode("ascii"), -bottom
