@@ -179,9 +179,9 @@ w_p, w_m = sp.symbols("w_+ w_-", positive=True)
 xx, yy = sp.symbols("x y", real=True)
 
 
-@lru_cache(maxsize=1)
-def quadrant_integrals() -> dict[tuple[int, int], sp.Expr]:
-    """J_{ss'} = ∫∫ f_s f̄_{s'} dx dy by two residue integrations.
+@lru_cache(maxsize=4)
+def quadrant_integral(a: int, b: int) -> sp.Expr:
+    """J_{ab} = ∫∫ f_a f̄_b dx dy by two residue integrations.
 
     f_s = (x + y − 2σ_s)/((x + y − σ₂)(x − σ_s)(y − σ_s)) with σ_s = u_s − i w_s (w_s > 0) and
     σ₂ = σ₊ + σ₋ (the on-shell relation derived from (30)–(32)). Variables (x, S = x + y), unit
@@ -199,16 +199,20 @@ def quadrant_integrals() -> dict[tuple[int, int], sp.Expr]:
     def f_pf(sv: int) -> sp.Expr:
         return (1 / (xx - sig[sv]) + 1 / (S - xx - sig[sv])) / (S - s2)
 
-    for sv in (1, -1):
+    for sv in {a, b}:
         assert sp.cancel(f(sv) - f_pf(sv)) == 0
-    out = {}
-    for a, b in ((1, 1), (-1, -1), (1, -1)):
-        integrand = sp.expand(f_pf(a) * sp.conjugate(f_pf(b)))
-        inner = sum(real_line_integral(term, xx) for term in sp.Add.make_args(integrand))
-        inner = sp.expand(inner)
-        out[(a, b)] = sp.factor(sum(real_line_integral(term, S) for term in sp.Add.make_args(inner)))
+    integrand = sp.expand(f_pf(a) * sp.conjugate(f_pf(b)))
+    inner = sum(real_line_integral(term, xx) for term in sp.Add.make_args(integrand))
+    inner = sp.expand(inner)
+    return sp.factor(sum(real_line_integral(term, S) for term in sp.Add.make_args(inner)))
+
+
+def quadrant_integrals() -> dict[tuple[int, int], sp.Expr]:
+    """All J_{ss'} (see ``quadrant_integral``); J_{−+} is the conjugate of J_{+−}."""
+    out = {(a, b): quadrant_integral(a, b) for a, b in ((1, 1), (-1, -1), (1, -1))}
     out[(-1, 1)] = sp.conjugate(out[(1, -1)])
     return out
+
 
 
 @lru_cache(maxsize=1)
