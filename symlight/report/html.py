@@ -37,7 +37,7 @@ th{background:var(--soft)}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 table.claims{width:100%}
 table.claims td.eq{white-space:nowrap;font-weight:bold}
-table.claims td.evidence{font-size:.88em;color:#424a53;max-width:32em;overflow-wrap:anywhere}
+table.claims td.evidence{font-size:.88em;color:#424a53;width:36%;overflow-wrap:anywhere}
 tr.discrepancy td{background:#fff1f0}tr.inconclusive td{background:#fff8e1}
 .badge{display:inline-block;border-radius:1em;padding:0 .6em;font-size:.85em;font-weight:bold;
  color:#fff;white-space:nowrap}
@@ -70,6 +70,9 @@ a{color:#0969da}
 .regen{font-size:.88em}
 @media (max-width:900px){.sidebyside,figure.repro{grid-template-columns:1fr}}
 """
+
+
+RUN_TIME_NOTE = "topics run in parallel: the total is a sum, not the wall time"
 
 
 @dataclass
@@ -140,7 +143,8 @@ def summary_html(results: Sequence[TopicResult]) -> str:
                 f"<td class='num'>{_seconds(sum(r.seconds for r in results))}</td></tr>")
     head = "".join(f"<th>{_badge(v)}</th>" for v in VERDICTS)
     return ("<table class='summary' id='summary'><tr><th>topic</th><th>seed paper</th>"
-            f"{head}<th>claims</th><th>figures</th><th>status</th><th>run time</th></tr>"
+            f"{head}<th>claims</th><th>figures</th><th>status</th>"
+            f"<th title='{RUN_TIME_NOTE}'>run time</th></tr>"
             + "".join(rows) + "</table>")
 
 
