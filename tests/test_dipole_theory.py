@@ -61,3 +61,21 @@ def test_bad_input_selfconsistent():
             sc.sigma_hat(0.3)
         except InputError:
             pass
+
+
+def test_wl_radial_integral_closed_form():
+    from symlight.numerics.dipole_radial import wl_radial_integral
+
+    for p in (1.0, 2.2):
+        ref = (3 * np.pi / 20) * (2 / p**2 + 9 / 7 / p**4) / 4.5
+        assert wl_radial_integral(p) == pytest.approx(ref, rel=1e-8)
+
+
+@pytest.mark.slow
+def test_wl_radial_integral_mpmath_referee():
+    from symlight.numerics.dipole_radial import wl_radial_integral
+
+    sj = lambda n, z: mp.sqrt(mp.pi / (2 * z)) * mp.besselj(n + 0.5, z)
+    h = lambda z: 0.8 * sj(1, z) - 0.2 * sj(3, z)
+    val = mp.quadosc(lambda r: h(r) * h(1.7 * r), [0, mp.inf], omega=1)
+    assert wl_radial_integral(1.7) == pytest.approx(float(val), rel=1e-8)
