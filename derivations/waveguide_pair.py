@@ -336,7 +336,7 @@ def figures(out_dir: Path, full: bool = False) -> list[Figure]:
     t0 = time.perf_counter()
     par = PairParams.from_k0d(np.pi / 2, 1e-2, 1.1)
     k0 = par.k0
-    n_full = 401 if full else 241
+    n_full = 400 if full else 240   # even: no node at k = 0 (threshold, Σ diverges)
     kk = np.linspace(-1.0, 1.0, n_full)
     K1, K2 = np.meshgrid(kk, kk, indexing="xy")
     P = distribution(par, K1, K2)
@@ -345,7 +345,7 @@ def figures(out_dir: Path, full: bool = False) -> list[Figure]:
     Za, Zb = np.meshgrid(zoom, zoom, indexing="xy")
     Pa = distribution(par, -k0 + Za, k0 + Zb)
     Pb = distribution(par, k0 + Za, k0 + Zb)
-    top = max(P.max(), Pa.max(), Pb.max())
+    top = max(np.nanmax(P), np.nanmax(Pa), np.nanmax(Pb))
     fig = plt.figure(figsize=(7, 8))
     ax = fig.add_subplot(2, 1, 1)
     ax.imshow(P / top, origin="lower", extent=(-1, 1, -1, 1), cmap="Blues_r", vmin=0, vmax=1)
@@ -366,7 +366,7 @@ def figures(out_dir: Path, full: bool = False) -> list[Figure]:
     plt.close(fig)
     figs.append(Figure("Fig. 6", path, "Two-photon distribution P(k₁,k₂) (Eq. (35) with (26), (43)) for "
                        f"ω₀ = 1.1M, λ = 10⁻²M, k₀d = π/2, normalised to its maximum; grid {n_full}² "
-                       "(full=True: 401²), zooms 121² over ±0.03M around (−k₀,k₀) and (k₀,k₀).", cmd,
+                       "(full=True: 400²), zooms 121² over ±0.03M around (−k₀,k₀) and (k₀,k₀).", cmd,
                        time.perf_counter() - t0))
     # Fig. 7
     t0 = time.perf_counter()

@@ -200,7 +200,10 @@ class Propagators:
         for s in (1, -1):
             sE = self.sig_real(E, s)
             Xs = self.X(wk, sE, shifts[s][iz], s)
-            integ = g2 * (1 + Xs) * (1 + s * np.cos(kk * par.d)) / (E - par.omega0 - sE)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                integ = g2 * (1 + Xs) * (1 + s * np.cos(kk * par.d)) / (E - par.omega0 - sE)
+            # at E = M exactly Σ_s diverges and the propagator vanishes (limit 0)
+            integ = np.where(np.isfinite(integ), integ, 0.0)
             if s == 1 and bt is not None:
                 resE = bt[1]
                 has = np.isfinite(win[:, 0])
