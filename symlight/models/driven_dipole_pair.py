@@ -137,35 +137,24 @@ class DrivenDipolePair:
         """(m_of, b_of): callables params ↦ M (P, 15, 15) and params ↦ b (P, 15), complex.
 
         ``params`` maps the six names of ``PARAMS`` to numbers or 1-D arrays of one length P
-        (validation of reality/PSD happens before, in ``_prepare``). This body uses
-        ``sympy.lambdify(..., cse=True)`` on the nonzero entries of the derived (M, b); it is the
-        single seam where generated kernels (``symlight codegen``) replace it.
+        (validation of reality/PSD happens before, in ``_prepare``). Generated NumPy kernels
+        (``symlight.kernels.generate``: sympy.cse, vectorised over P, zero entries never
+        computed; symbol names never enter the generated code).
         """
-        M, b = self._linear
-        n = M.rows
-        m_idx = [(i, j) for i in range(n) for j in range(n) if M[i, j] != 0]
-        b_idx = [i for i in range(n) if b[i] != 0]
-        args = list(self.symbols)
-        f_m = sympy.lambdify(args, [M[i, j] for i, j in m_idx], modules="numpy", cse=True)
-        f_b = sympy.lambdify(args, [b[i] for i in b_idx], modules="numpy", cse=True)
+        from symlight.kernels import generate
 
-        def _args(params: Mapping[str, Any]) -> tuple[list[np.ndarray], int]:
-            arrays, P, _ = nm.batch_params(params, PARAMS)
-            return [arrays[s.name] for s in self.symbols], P
+        M, b = self._linear
+        k_m, k_b = generate(M, list(self.symbols)), generate(list(b), list(self.symbols))
+
+        def _args(params: Mapping[str, Any]) -> list[np.ndarray]:
+            arrays, _, _ = nm.batch_params(params, PARAMS)
+            return [arrays[s.name].real if s.name in _REAL else arrays[s.name] for s in self.symbols]
 
         def m_of(params: Mapping[str, Any]) -> np.ndarray:
-            vals, P = _args(params)
-            out = np.zeros((P, n, n), dtype=complex)
-            for (i, j), v in zip(m_idx, f_m(*vals), strict=True):
-                out[:, i, j] = v
-            return out
+            return np.ascontiguousarray(k_m(*_args(params)), dtype=complex)
 
         def b_of(params: Mapping[str, Any]) -> np.ndarray:
-            vals, P = _args(params)
-            out = np.zeros((P, n), dtype=complex)
-            for i, v in zip(b_idx, f_b(*vals), strict=True):
-                out[:, i] = v
-            return out
+            return np.ascontiguousarray(k_b(*_args(params)), dtype=complex)
 
         return m_of, b_of
 
@@ -292,6 +281,15 @@ class DrivenDipolePair:
         x0 = sss @ T.T + t0
         return nm.regression(M, sss, x0, c, taus)
 
+    @cached_property
+    def _g2_spec(self):
+        """Eq. (12) terms and Eq. (15) denominator as constant tables (symlight.kernels)."""
+        from symlight.kernels.batched import RegressionSpec
+        from symlight.kernels.standalone import pair_regression_tables
+
+        t = pair_regression_tables(self)
+        return RegressionSpec(t["A"], t["a0"], t["cvec"], t["w"], t["Q"], conj_perm=t["conj_perm"])
+
     @staticmethod
     def _taus(taus: Any) -> np.ndarray:
         arr = np.asarray(taus, dtype=float)
@@ -312,18 +310,12 @@ class DrivenDipolePair:
         M = m_of(arrays)
         sss = self.steady_state(params)
         sss = sss if batched else sss[None]
-        pairs = (((1, 2), 7), ((2, 1), 6), ((2, 2), 4), ((1, 1), 5))  # X12_8 + X21_7 + X22_5 + X11_6
-        x0s, cs = [], []
-        for (i, j), _ in pairs:
-            T, t0, cvec, c0 = self._regression_arrays[(i, j)]
-            x0s.append(sss @ T.T + t0)
-            cs.append(sss @ cvec + c0)
-        X = nm.regression_many(M, sss, np.stack(x0s, 1), np.stack(cs, 1), taus)  # (P, 4, T, 15)
-        num = sum(X[:, n, :, k] for n, (_, k) in enumerate(pairs))
-        s5, s6, s7, s8 = (sss[:, k] for k in (4, 5, 6, 7))
-        den = (s5 * s6 + s6 * s5 + s7 * s8 + s8 * s7)[:, None]
-        g = num / den
-        out = g.real
+        # symlight.kernels.batched: the four terms X12_8 + X21_7 + X22_5 + X11_6 of Eq. (12)
+        # projected before propagation, one eigendecomposition per pair (expm fallback when M is
+        # defective or ill-conditioned); denominator S5S6 + S6S5 + S7S8 + S8S7 of Eq. (15)
+        from symlight.kernels import batched as kb
+
+        out = kb.g2_given_state(M, sss, self._g2_spec, taus).values
         return out if batched else out[0]
 
     # -- export ------------------------------------------------------------------------
