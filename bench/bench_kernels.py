@@ -277,7 +277,7 @@ def bench_g2(P: int = 1500, T: int = 400, qutip_sample: int = 4, repeat: int = 3
     print(f"    standalone NumPy-only module        {t_sa:8.3f} s   "
           f"(max |diff| {np.abs(sa_vals - res.values).max():.1e})")
     if np.isfinite(t_model):
-        print(f"    model.g2 (pre-wiring numerics)      {t_model:8.3f} s   (150 pairs, scaled)")
+        print(f"    model.g2 (driven_dipole_pair)      {t_model:8.3f} s   (150 pairs, scaled)")
     out = {"symlight": t_ours, "symlight cpu": cpu, "standalone": t_sa, "model.g2": t_model}
     try:
         import qutip  # noqa: F401
