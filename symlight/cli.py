@@ -50,7 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     which.add_argument("--all", action="store_true", help="every registered model")
     which.add_argument("model", nargs="?", help="one model name")
     gen.add_argument("--backend", choices=("numpy", "c", "numba"), default="numpy")
-    gen.add_argument("--out", metavar="DIR", help="output directory (default: codegen/generated)")
+    gen.add_argument("--out", metavar="DIR",
+                     help="output package directory (default: codegen/; modules go to its generated/)")
     gen.add_argument("--list", action="store_true", help="list the registered models")
     return parser
 

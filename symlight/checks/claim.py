@@ -65,15 +65,14 @@ class Claim:
         }
 
     def _repr_html_(self) -> str:
-        import html
+        from symlight.report.jupyter import claim_html  # presentation lives in report
 
-        row = self.to_json()
-        return (
-            "<table><tr><th>source</th><th>eq.</th><th>claim</th><th>verdict</th><th>evidence</th>"
-            f"</tr><tr><td>{html.escape(row['source'])}</td><td>({html.escape(row['equation'])})"
-            f"</td><td>{html.escape(row['claim'])}</td><td><b>{row['verdict']}</b></td>"
-            f"<td>{html.escape(row['evidence'])}</td></tr></table>"
-        )
+        return claim_html(self)
+
+    def _repr_latex_(self) -> str:
+        from symlight.report.jupyter import claim_latex
+
+        return claim_latex(self)
 
     def __str__(self) -> str:
         return f"[{self.verdict}] ({self.equation}) {self.statement}: {self.evidence}"
