@@ -11,6 +11,7 @@ Each topic module exposes:
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
 from types import ModuleType
 
 #: topic id -> (module, seed file). A topic whose module is missing is reported as not available.
@@ -21,6 +22,17 @@ TOPICS: dict[str, tuple[str, str]] = {
     "two-photon-medium": ("derivations.two_photon_medium", "000_afe20a70b32bac1d.txt"),
     "dipole-transport": ("derivations.dipole_transport", "003_7c2b7fccf0028dca.txt"),
 }
+
+
+def topic_parts(package: str, names: tuple[str, ...]) -> Iterator[ModuleType]:
+    """Import the part modules ``package.name`` of a topic split into parts; absent parts are skipped."""
+    for name in names:
+        full = f"{package}.{name}"
+        try:
+            yield importlib.import_module(full)
+        except ModuleNotFoundError as exc:
+            if exc.name != full:
+                raise
 
 
 class TopicUnavailable(LookupError):

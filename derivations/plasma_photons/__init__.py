@@ -8,9 +8,9 @@ oracles), ``polariton_claims`` (Eqs. (85)-(90), (104)-(106)), ``figure_plots`` (
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
+from derivations import topic_parts
 from symlight.checks import Claim
 from symlight.report import Figure
 
@@ -22,20 +22,10 @@ _CLAIM_PARTS = ("hamiltonian_claims", "kinetic_claims", "fluid_claims", "exchang
                 "plasmon_claims", "polariton_claims")
 
 
-def _parts(names: tuple[str, ...]):
-    for name in names:
-        full = f"{__name__}.{name}"
-        try:
-            yield importlib.import_module(full)
-        except ModuleNotFoundError as exc:
-            if exc.name != full:
-                raise
-
-
 def claims() -> list[Claim]:
     """Every printed equation of seed 001 that symlight rebuilds, with computed verdicts."""
     out: list[Claim] = []
-    for part in _parts(_CLAIM_PARTS):
+    for part in topic_parts(__name__, _CLAIM_PARTS):
         out.extend(part.claims())
     return out
 

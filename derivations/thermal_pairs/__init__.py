@@ -7,9 +7,9 @@ live in ``pair_claims``; vapour physics (19)-(21) and Figs. 2-5 in ``vapour_clai
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
+from derivations import topic_parts
 from symlight.checks import Claim
 from symlight.report import Figure
 
@@ -21,20 +21,10 @@ _CLAIM_PARTS = ("pair_claims", "vapour_claims")
 _FIGURE_PARTS = ("pair_figures", "vapour_figures")
 
 
-def _parts(names: tuple[str, ...]):
-    for name in names:
-        full = f"{__name__}.{name}"
-        try:
-            yield importlib.import_module(full)
-        except ModuleNotFoundError as exc:
-            if exc.name != full:
-                raise
-
-
 def claims() -> list[Claim]:
     """Every printed equation of seed 002 that symlight rebuilds, with computed verdicts."""
     out: list[Claim] = []
-    for part in _parts(_CLAIM_PARTS):
+    for part in topic_parts(__name__, _CLAIM_PARTS):
         out.extend(part.claims())
     return out
 
@@ -42,6 +32,6 @@ def claims() -> list[Claim]:
 def figures(out_dir: Path) -> list[Figure]:
     """Reproduced figures of seed 002."""
     out: list[Figure] = []
-    for part in _parts(_FIGURE_PARTS):
+    for part in topic_parts(__name__, _FIGURE_PARTS):
         out.extend(part.figures(out_dir))
     return out
