@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from fractions import Fraction
 from functools import lru_cache
 from typing import Any
 
@@ -138,6 +139,66 @@ def _normal_modes(word: IdWord) -> tuple[tuple[IdWord, sympy.Expr], ...]:
     return ((word, _ONE),)
 
 
+_SITE_MATRIX: dict[int, tuple | None] = {}
+
+
+def _site_matrix(k: int) -> tuple | None:
+    """2×2 matrix (basis |g⟩, |e⟩) of a two-level atom with rational entries, or None if symbolic."""
+    if k in _SITE_MATRIX:
+        return _SITE_MATRIX[k]
+    atom = _ATOMS[k]
+    zscale = atom.zscale
+    if not zscale.is_Rational:
+        _SITE_MATRIX[k] = None
+        return None
+    z = int(zscale) if zscale.is_Integer else Fraction(int(zscale.p), int(zscale.q))
+    mats = {"gg": ((1, 0), (0, 0)), "ee": ((0, 0), (0, 1)), "eg": ((0, 0), (1, 0)),
+            "ge": ((0, 1), (0, 0)), "z": ((-z, 0), (0, z))}
+    _SITE_MATRIX[k] = mats[atom.which]
+    return _SITE_MATRIX[k]
+
+
+_NUMBERS: dict[Fraction | int, sympy.Expr] = {}
+
+
+def _sympy_number(x: Fraction | int) -> sympy.Expr:
+    found = _NUMBERS.get(x)
+    if found is None:
+        found = _NUMBERS[x] = sympy.Rational(x.numerator, x.denominator) if isinstance(
+            x, Fraction) else sympy.Integer(x)
+    return found
+
+
+def _fold_site_numeric(atoms: list[int]) -> dict[IdWord, sympy.Expr] | None:
+    """Product of one site's atoms as a 2×2 rational matrix, read back in the canonical basis
+    {1, σ⁺, σ⁻, |e⟩⟨e|}; None when an entry is symbolic (then the matrix-unit fold is used)."""
+    mats = [_site_matrix(k) for k in atoms]
+    if any(m is None for m in mats):
+        return None
+    (a, b), (c, d) = mats[0]
+    for (p, q), (r, t) in mats[1:]:
+        a, b, c, d = a * p + b * r, a * q + b * t, c * p + d * r, c * q + d * t
+    out: dict[IdWord, sympy.Expr] = {}
+    for which, value in (("", a), ("ee", d - a), ("eg", c), ("ge", b)):
+        if value:
+            out[_site_word(atoms[0], which)] = _sympy_number(value)
+    return out
+
+
+_SITE_WORDS: dict[tuple[int, str], IdWord] = {}
+
+
+def _site_word(k: int, which: str) -> IdWord:
+    """The one-atom word of kind ``which`` on the site of atom ``k`` (() for the identity)."""
+    key = (_MODE[k], which)
+    word = _SITE_WORDS.get(key)
+    if word is None:
+        ref = _ATOMS[k]
+        word = () if not which else (intern(SigmaOp(ref.name, ref.site, which)),)
+        _SITE_WORDS[key] = word
+    return word
+
+
 def _normal_sigmas(word: IdWord) -> tuple[tuple[IdWord, sympy.Expr], ...]:
     """Reduce two-level atoms site by site (matrix units), sites in canonical order.
 
@@ -149,6 +210,12 @@ def _normal_sigmas(word: IdWord) -> tuple[tuple[IdWord, sympy.Expr], ...]:
         per_site.setdefault(_MODE[k], []).append(k)
     result: list[tuple[IdWord, sympy.Expr]] = [((), _ONE)]
     for site_atoms in sorted(per_site.values(), key=lambda atoms: _KEY[atoms[0]]):
+        fast = _fold_site_numeric(site_atoms)
+        if fast is not None:
+            if not fast:
+                return ()
+            result = [(w1 + w2, _scaled(c1, c2)) for w1, c1 in result for w2, c2 in fast.items()]
+            continue
         cur: dict[IdWord, sympy.Expr] = {(): _ONE}
         for k in site_atoms:
             nxt: dict[IdWord, list] = defaultdict(list)
