@@ -2,6 +2,7 @@
 
 Parts: ``hamiltonian_claims`` (Eqs. (12)-(13)), ``kinetic_claims`` (Moyal engine, Eqs. (31),
 (40)-(49), (120), (133), (141)-(143)), ``fluid_claims`` (Eqs. (50)-(53) as moments),
+``photon_fluid_claims`` (Eqs. (61)-(66) as moments of the photon kinetic equation),
 ``exchange_claims`` (Eqs. (69)-(81), Table 1), ``plasmon_claims`` (Eqs. (82)-(84), n_c,
 oracles), ``polariton_claims`` (Eqs. (85)-(90), (104)-(106)), ``figure_plots`` (Figs. 1-4, 6).
 """
@@ -19,7 +20,7 @@ SOURCE = "001_acf7c75771656388.txt"
 TITLE = "Quantum kinetic theory of photons in degenerate plasmas (seed 001)"
 
 _CLAIM_PARTS = ("hamiltonian_claims", "kinetic_claims", "fluid_claims", "exchange_claims",
-                "plasmon_claims", "polariton_claims")
+                "plasmon_claims", "polariton_claims", "photon_fluid_claims")
 
 
 def claims() -> list[Claim]:
