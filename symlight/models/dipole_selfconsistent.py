@@ -123,3 +123,53 @@ def q_zero_sigma(x: np.ndarray | float, f: float = 1.0, w: float = W_LOC) -> np.
     """Eq. (99) as printed: σ̂ = 1/(1 + w/x) + F/(x^2 + 1/4) for q = 0."""
     xx = np.asarray(x, float)
     return 1 / (1 + w / xx) + f / (xx**2 + 0.25)
+
+
+def shell_sums_sym(x: sp.Expr = xs) -> dict[str, sp.Expr]:
+    """Σ_p |G_T|², Σ_p p²|G_T|⁴ (convergent) and Σ_p |G_T|⁴ in units ℓ = 1, K = x + i/2, by residues.
+
+    Σ_p f(p) = (1/4π²)∫_{-∞}^{∞} p² f dp for even f; G_T = 1/(K² - p²) has its upper-half-plane poles
+    at p = K and p = -K̄ (seed 003, text before (96): Σ_p |G_T|² = ℓ/4π).
+    """
+    z = sp.Symbol("z")
+    k, kb = x + sp.I / 2, x - sp.I / 2
+
+    def s(num: sp.Expr, power: int) -> sp.Expr:
+        f = num / ((k**2 - z**2) ** power * (kb**2 - z**2) ** power)
+        res = sum(sp.residue(f, z, z0) for z0 in (k, -kb))
+        return sp.factor(sp.simplify(2 * sp.pi * sp.I * res / (4 * sp.pi**2)))
+
+    return {"G2": s(z**2, 1), "p2G4": s(z**4, 2), "G4": s(z**2, 2)}
+
+
+def c4_derived(x: sp.Expr = xs, q: sp.Expr = qs, sums: dict[str, sp.Expr] | None = None) -> sp.Expr:
+    """c₄ of (96) derived from (89)–(90): σ̂₂ ∝ -Σ p²[J₂ᴰ + (U/σ)C₂] with the denominator of (89) taken
+    outside, so c₄/σ̂ = (U/σ) Σp²C₂ / Σp²(-J₂ᴰ).
+
+    -J₂ᴰ = 2(k_e/ℓ)²|G_T|²/|K|⁴ (G_L = 1/K²), C₂ = (k_e/ℓ)²(|G_T|² + |K|⁴|G_T|⁴)/|K|⁸ (90);
+    U/σ_D = (Im K²)² σ_c/σ_D = 3q/π (ℓ = 1).  Only the linearly divergent Σp²|G_T|² is regularised,
+    Σp²|G_T|² → |K|²Σ|G_T|² (text before (96)); Σp²|G_T|⁴ converges and is kept exact.
+    """
+    s = sums if sums is not None else shell_sums_sym(x)
+    h = x**2 + sp.Rational(1, 4)
+    u = 3 * q / sp.pi
+    return sp.factor(sp.simplify(u * (h * s["G2"] + h**2 * s["p2G4"]) / (2 * h**2 * h * s["G2"])))
+
+
+def shell_sums_quad(x: float) -> dict[str, float]:
+    """Numeric twin of :func:`shell_sums_sym` by radial quadrature (units ℓ = 1)."""
+    from scipy.integrate import quad
+
+    if not (np.isfinite(x) and x > 0):
+        raise InputError(f"k_e ℓ must be a positive number, got {x!r}")
+    k2 = (x + 0.5j) ** 2
+    pk = np.sqrt(max(x * x - 0.25, 0.0))
+    pts = [pk] if pk > 0 else None
+    out = {}
+    for name, f in (("G2", lambda p: p * p / abs(k2 - p * p) ** 2),
+                    ("p2G4", lambda p: p**4 / abs(k2 - p * p) ** 4),
+                    ("G4", lambda p: p * p / abs(k2 - p * p) ** 4)):
+        a = quad(f, 0, 4 * (x + 1), points=pts, limit=500, epsabs=1e-13, epsrel=1e-11)[0]
+        b = quad(f, 4 * (x + 1), np.inf, limit=500, epsabs=1e-13, epsrel=1e-11)[0]
+        out[name] = (a + b) / (2 * np.pi**2)
+    return out
