@@ -246,12 +246,15 @@ def _claims_vertex(book: ClaimBook) -> None:
     im = integrate.quad(lambda x: integrand(x).imag, 0, np.inf, limit=800, epsabs=1e-13)[0]
     book.close("43", "X_s closed form (43) vs direct quadrature of its first line (z = 2.35 + 0.05i)",
                np.array([2 * (re + 1j * im)]), np.array([complex(closed)]), rtol=1e-7)
-    # (21) as printed has ω(k) in the propagator; its first-order truncation then cannot give (43)
-    book.holds("21", "Eq. (21) as printed (propagator with ω(k) inside the q-integral) truncates to the "
-               "first line of (43) (propagator with ω(q))", False,
-               "with ω(k) the propagator does not depend on q and factors out of the q-integral, while (43) "
-               "has (z − ω₀ − ω(q) − σ_s) inside; the diagram (Fig. 2(c)) dresses the q-photon state, so "
-               "(21) should read ω(q) and Σ_s(z − ω(q)): printed form inconsistent with (43) and Fig. 3")
+    # (21) as printed has ω(k) in the inner propagator; the first line of (43), confirmed just above
+    # against quadrature, has ω(q): compare the two propagator factors (computed verdict)
+    zs, w0s, sgs = sp.symbols("z omega_0 sigma_s")
+    ks, qs, ms = sp.symbols("k q M", positive=True)
+    printed_21 = 1 / (zs - w0s - sp.sqrt(ks**2 + ms**2) - sgs)
+    from_43 = 1 / (zs - w0s - sp.sqrt(qs**2 + ms**2) - sgs)
+    book.equal("21", "Eq. (21) as printed (ω(k) in the propagator inside the q-integral) against the "
+               "propagator of the first line of (43) (ω(q)), which matches quadrature above; with ω(k) "
+               "the propagator would factor out of the q-integral", printed_21, from_43)
 
 
 def claims() -> list[Claim]:
