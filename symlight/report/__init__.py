@@ -1,14 +1,14 @@
 """Report records and the HTML report written by ``symlight reproduce``.
 
-``Figure`` is the record a topic's ``figures()`` returns; ``build_report`` (in ``build``) writes
-``DIR/index.html``; ``ClaimTable`` displays a list of claims in Jupyter.
+``Figure`` is the record a topic's ``figures()`` returns (``save_figure`` writes one atomically);
+``build_report`` (in ``build``) writes ``DIR/index.html``; ``ClaimTable`` displays claims in Jupyter.
 """
 
 from typing import Any
 
-from symlight.report.figure import Figure
+from symlight.report.figure import Figure, save_figure
 
-__all__ = ["ClaimTable", "Figure", "build_report", "claim_html", "claim_latex"]
+__all__ = ["ClaimTable", "Figure", "build_report", "claim_html", "claim_latex", "save_figure"]
 
 
 def __getattr__(name: str) -> Any:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import io
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from symlight.io.atomic import atomic_write_bytes
 
 
 @dataclass
@@ -33,3 +38,28 @@ class Figure:
         command = f"<br><small>{html.escape(self.command)}</small>" if self.command else ""
         return (f"<figure>{media}<figcaption><b>{html.escape(self.name)}</b> "
                 f"{html.escape(self.caption)}{command}</figcaption></figure>")
+
+
+def save_figure(fig: Any, path: str | Path, name: str, caption: str, command: str, *,
+                started: float | None = None, seconds: float | None = None, dpi: int = 120,
+                tight: bool = True, notes: list[str] | None = None) -> Figure:
+    """Lay out, write atomically and close a matplotlib figure; return its :class:`Figure` record.
+
+    ``started`` is a ``time.perf_counter()`` reading taken before the figure's computation (its
+    time is then measured up to now); ``seconds`` gives the time directly. The PNG is rendered in
+    memory and renamed into place, so an interrupted run never leaves a truncated image.
+    """
+    import matplotlib.pyplot as plt
+
+    target = Path(path)
+    try:
+        if tight:
+            fig.tight_layout()
+        buffer = io.BytesIO()
+        fig.savefig(buffer, dpi=dpi, format=target.suffix.lstrip(".") or "png")
+    finally:
+        plt.close(fig)
+    atomic_write_bytes(target, buffer.getvalue())
+    if seconds is None:
+        seconds = time.perf_counter() - started if started is not None else 0.0
+    return Figure(name, target, caption, command, seconds, list(notes or []))

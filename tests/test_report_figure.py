@@ -1,0 +1,37 @@
+"""save_figure: the PNG is complete or absent, the figure is closed, the record carries the timing."""
+
+from __future__ import annotations
+
+import time
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+
+from symlight.report import Figure, save_figure  # noqa: E402
+
+
+def test_save_figure_writes_png_and_record(tmp_path):
+    fig, ax = plt.subplots()
+    ax.plot([0, 1], [1, 0])
+    t0 = time.perf_counter()
+    rec = save_figure(fig, tmp_path / "f.png", "Fig. 9", "a caption", "symlight reproduce x", started=t0)
+    assert isinstance(rec, Figure)
+    assert rec.path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert rec.seconds > 0 and rec.name == "Fig. 9"
+    assert not plt.fignum_exists(fig.number)
+    assert [p.name for p in tmp_path.iterdir()] == ["f.png"]  # no temporary left behind
+
+
+def test_save_figure_failure_leaves_previous_file(tmp_path):
+    target = tmp_path / "f.png"
+    target.write_bytes(b"previous")
+    fig, ax = plt.subplots()
+    ax.set_title(r"$\frac{$")  # mathtext cannot parse this: rendering fails
+    with pytest.raises(ValueError):
+        save_figure(fig, target, "Fig. 1", "", "", seconds=1.0)
+    assert target.read_bytes() == b"previous"
+    assert not plt.fignum_exists(fig.number)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["f.png"]
