@@ -264,3 +264,34 @@ def test_order2_truncation_exact_for_gaussian_cavity():
     mf = complete(meanfield(start, H, [a], [1]), order=1)
     sol1 = solve_ivp(numeric_rhs(mf, {}), (0, 60), np.zeros(mf.n, dtype=complex), rtol=1e-11, atol=1e-13)
     assert abs(sol1.y[mf.words.index(w4), -1] - exact[0]) > 1e-3
+
+
+def test_hierarchy_size_cap_refuses_with_size_cap_and_remedy():
+    """Resource bound: an unbounded bosonic hierarchy (driven Kerr mode) is refused at the cap."""
+    a = Boson("a")
+    chi, F = sympy.Symbol("chi", positive=True), sympy.Symbol("F", positive=True)
+    H = chi * a.dag * a.dag * a * a + F * (a + a.dag)
+    start = time.perf_counter()
+    with pytest.raises(InputError) as info:
+        complete(meanfield([a], H, [a], [1]), max_equations=40)
+    msg = str(info.value)
+    assert "reached 40 equations" in msg and "max_equations=40" in msg
+    assert "complete(..., max_equations=N)" in msg and "order=n" in msg
+    assert time.perf_counter() - start < 10
+    # the default cap refuses too (the hierarchy is infinite), well before exhausting memory
+    from symlight.moments.equations import MAX_EQUATIONS
+
+    assert 1000 <= MAX_EQUATIONS <= 20000
+    # a finite algebra closes exactly at its size and is refused one below it
+    s1, s2 = TwoLevel(1), TwoLevel(2)
+    H2 = s1.ee + s2.ee + (s1.raise_ * s2.lower + s2.raise_ * s1.lower) + (s1.raise_ + s1.lower)
+    assert complete(meanfield([s1.raise_], H2, [s1.lower, s2.lower], [1, 1]), max_equations=15).n == 15
+    with pytest.raises(InputError, match="reached 14 equations"):
+        complete(meanfield([s1.raise_], H2, [s1.lower, s2.lower], [1, 1]), max_equations=14)
+    # the older keyword still works; nonsense caps are refused
+    assert complete(meanfield([s1.raise_], H2, [s1.lower, s2.lower], [1, 1]), max_words=15).n == 15
+    for bad in (0, -3, 2.5, True, "100"):
+        with pytest.raises(InputError, match="max_equations"):
+            complete(meanfield([s1.raise_], H2, [s1.lower, s2.lower], [1, 1]), max_equations=bad)
+    with pytest.raises(InputError, match="order"):
+        complete(meanfield([a], H, [a], [1]), order=0)

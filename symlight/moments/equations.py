@@ -230,17 +230,39 @@ def meanfield(operators: Iterable[Any], hamiltonian: Any, jumps: Sequence[Any] =
     return MomentSystem(gen, words, rhs, None, time.perf_counter() - start)
 
 
-def complete(system: MomentSystem, *, order: int | None = None, max_words: int = 20000) -> MomentSystem:
+#: default cap on the number of moment equations ``complete`` may generate (see ``max_equations``):
+#: 4^N − 1 words for N two-level atoms, so N = 6 (4095) fits and N = 7 (16383) is refused.
+MAX_EQUATIONS = 5000
+
+
+def complete(system: MomentSystem, *, order: int | None = None, max_equations: int | None = None,
+             max_words: int | None = None) -> MomentSystem:
     """Close the set by adding an equation for every new word on the right-hand sides.
 
     Exact for finite algebras. With ``order`` (cumulant truncation), words with more than
     ``order`` atoms are never added: their moments are replaced by the cumulant expansion
     (``symlight.moments.cumulants.truncate``), which makes the system nonlinear.
+
+    Resource bound: the hierarchy may hold at most ``max_equations`` equations (default
+    :data:`MAX_EQUATIONS`; ``max_words`` is the older name of the same cap). A larger one (an
+    unbounded bosonic hierarchy, or many atoms) is refused with an InputError naming the size
+    reached, the cap and how to raise it, before it exhausts the machine.
     """
+    if max_equations is not None and max_words is not None and max_equations != max_words:
+        raise InputError(f"give the cap once: max_equations={max_equations!r} and "
+                         f"max_words={max_words!r} disagree (max_words is the older name)")
+    cap = max_equations if max_equations is not None else max_words
+    cap = MAX_EQUATIONS if cap is None else cap
+    if isinstance(cap, bool) or not isinstance(cap, int) or cap < 1:
+        raise InputError(f"max_equations={describe(cap)} must be a positive integer")
+    if order is not None and (isinstance(order, bool) or not isinstance(order, int) or order < 1):
+        raise InputError(f"order={describe(order)} must be a positive integer (cumulant truncation) "
+                         "or None (exact closure)")
     start = time.perf_counter()
     words = list(system.words)
     rhs = dict(system.rhs)
     have = set(words)
+
     def needed(v: Word) -> list[Word]:
         if order is None or len(v) <= order:
             return [v]
@@ -250,15 +272,21 @@ def complete(system: MomentSystem, *, order: int | None = None, max_words: int =
 
     queue = [u for v in system.missing() for u in needed(v)]
     queue += [u for w in words if order is not None and len(w) > order for u in needed(w)]
-    while queue:
-        w = queue.pop(0)
+    head = 0
+    while head < len(queue):
+        w = queue[head]
+        head += 1
         if w in have:
             continue
+        if len(words) >= cap:
+            longest = max(len(v) for v in words)
+            raise InputError(
+                f"the moment hierarchy reached {len(words)} equations (words up to {longest} "
+                f"operators, {len(queue) - head + 1} more queued) and is not closed; the cap is "
+                f"max_equations={cap}. Raise it with complete(..., max_equations=N) if the machine "
+                "can hold an N×N system, or truncate with complete(..., order=n) (cumulants)")
         have.add(w)
         words.append(w)
-        if len(words) > max_words:
-            raise ModelError(f"the moment hierarchy did not close within {max_words} words; use "
-                             "complete(..., order=n) for a cumulant truncation")
         rhs[w] = system.gen.apply({w: sympy.S.One})
         for v in rhs[w]:
             if v and v not in have:
