@@ -1,23 +1,109 @@
 """Atomic file and directory writes: write to a temporary sibling, fsync, then rename.
 
 A reader never sees a half-written file: either the previous content or the complete new one.
+
+Temporary siblings are named ``.<name>.<host>-<pid>.<random>.tmp`` (files) and
+``.<name>.<host>-<pid>.<random>.new`` (directory staging). A process killed hard (SIGKILL, power
+loss) cannot remove its own; the next write of the same target on the same host removes those
+whose process is gone (``clean_stale``). Siblings of live processes, of other hosts (a shared
+file system) or in the older name format without a process id are left alone.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import re
 import shutil
+import socket
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+
+_HOST = re.sub(r"[^A-Za-z0-9_]", "_", socket.gethostname())[:40] or "host"
+
+
+def _owner_tag() -> str:
+    return f"{_HOST}-{os.getpid()}"
+
+
+def _stem(target: Path) -> str:
+    """The target's name as used in sibling names (long names shortened, so a sibling still fits
+    the 255-byte limit of a file name)."""
+    name = target.name
+    if len(name.encode()) <= 120:
+        return name
+    digest = hashlib.sha256(name.encode()).hexdigest()[:12]
+    return name.encode()[:60].decode(errors="ignore") + "~" + digest
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # exists, owned by someone else
+        return True
+    return True
+
+
+def clean_stale(target: str | os.PathLike[str]) -> list[Path]:
+    """Remove temporary siblings of ``target`` left by dead processes of this host; return them.
+
+    Matches ``.<name>.<host>-<pid>.*.tmp`` / ``.new``, and the ``.<name>.old-<pid>`` folder of a
+    directory swap killed half-way: that one holds the previous content, so it is moved back to
+    ``target`` when ``target`` is missing (else removed). Never raises for a sibling it cannot
+    remove.
+    """
+    target = Path(target)
+    return _clean(target.parent, re.escape(_stem(target)), target)
+
+
+def clean_stale_in(directory: str | os.PathLike[str], name_regex: str = r"[^/]+") -> list[Path]:
+    """``clean_stale`` for every target in ``directory`` whose name matches ``name_regex``."""
+    return _clean(Path(directory), name_regex, None)
+
+
+def _clean(parent: Path, name_regex: str, target: Path | None) -> list[Path]:
+    if not parent.is_dir():
+        return []
+    pattern = re.compile(
+        rf"^\.{name_regex}\.(?:{re.escape(_HOST)}-(\d+)\.[^/]*\.(?:tmp|new)|old-(\d+))$")
+    removed: list[Path] = []
+    try:
+        entries = list(parent.iterdir())
+    except OSError:
+        return []
+    for entry in entries:
+        match = pattern.match(entry.name)
+        if not match:
+            continue
+        pid = int(match.group(1) or match.group(2))
+        if _alive(pid):
+            continue
+        try:
+            if match.group(2) and target is not None and not target.exists() and not entry.is_symlink():
+                os.replace(entry, target)  # killed mid-swap: the previous content comes back
+            elif entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+        except OSError:
+            continue
+        removed.append(entry)
+    return removed
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
     """Write ``data`` to ``path`` atomically (same-directory temp file + ``os.replace``)."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    clean_stale(target)
+    fd, tmp = tempfile.mkstemp(prefix=f".{_stem(target)}.{_owner_tag()}.", suffix=".tmp",
+                               dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -41,10 +127,13 @@ def replace_directory(path: str | os.PathLike[str]) -> Iterator[Path]:
     """Build a directory's new content in a temporary sibling; swap it in only on success.
 
     On any exception (including KeyboardInterrupt) the previous directory is left untouched.
+    Staging folders of dead processes (a SIGKILLed earlier run) are removed first.
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".new", dir=target.parent))
+    clean_stale(target)
+    staging = Path(tempfile.mkdtemp(prefix=f".{_stem(target)}.{_owner_tag()}.", suffix=".new",
+                                    dir=target.parent))
     try:
         yield staging
     except BaseException:
@@ -52,7 +141,7 @@ def replace_directory(path: str | os.PathLike[str]) -> Iterator[Path]:
         raise
     old = None
     if target.exists():
-        old = target.with_name(f".{target.name}.old-{os.getpid()}")
+        old = target.with_name(f".{_stem(target)}.old-{os.getpid()}")
         shutil.rmtree(old, ignore_errors=True)
         os.replace(target, old)
     os.replace(staging, target)

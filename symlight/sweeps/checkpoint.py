@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from symlight.errors import InputError, describe
-from symlight.io.atomic import atomic_write_bytes
+from symlight.io.atomic import atomic_write_bytes, clean_stale_in
 
 _NAME = re.compile(r"^task-(\d{6,})-([0-9a-f]{24})-([0-9a-f]{64})\.npz$")
 _ARRAY_KEY = "__array__"
@@ -128,6 +128,8 @@ class Checkpoint:
                              "give a directory (it is created if missing)")
         self.path.mkdir(parents=True, exist_ok=True)
         self.rejected: list[str] = []
+        # temporary files of writers killed mid-write (SIGKILL): never loaded, removed here
+        self.cleaned = [p.name for p in clean_stale_in(self.path, r"task-[^/]+\.npz")]
 
     def load(self, keys: list[str]) -> dict[int, Any]:
         """Results already finished for the tasks whose keys are ``keys`` (index -> result).
