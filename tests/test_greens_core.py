@@ -73,3 +73,33 @@ def test_overlapping_dipoles_raise():
         dyadic.green_tensor(np.zeros(3))
     with pytest.raises(InputError):
         green_matrix(np.zeros((3, 2)))
+
+
+def test_nearly_overlapping_dipoles_raise_not_overflow():
+    pos = np.array([[0.0, 0, 0], [1e-120, 0, 0], [1.0, 1.0, 0]])
+    with pytest.raises(InputError, match="nearly overlap"):
+        green_matrix(pos)
+    close = np.array([[0.0, 0, 0], [1e-6, 0, 0]])  # close but resolvable: finite (subradiant pair)
+    assert np.all(np.isfinite(green_matrix(close)))
+
+
+def test_max_dipoles_cap_refuses_before_allocating(monkeypatch):
+    from symlight.greens import coupled
+
+    pos = np.column_stack([np.arange(10.0), np.zeros(10), np.zeros(10)])
+    with pytest.raises(InputError, match=r"M = 10 dipoles.*max_dipoles = 5.*max_dipoles=10"):
+        green_matrix(pos, max_dipoles=5)
+    assert green_matrix(pos, max_dipoles=10).shape == (30, 30)
+    monkeypatch.setenv(coupled.MAX_DIPOLES_ENV, "4")
+    with pytest.raises(InputError, match="SYMLIGHT_MAX_DIPOLES"):
+        green_matrix(pos)
+    monkeypatch.setenv(coupled.MAX_DIPOLES_ENV, "many")
+    with pytest.raises(InputError, match="positive integer"):
+        green_matrix(pos)
+    monkeypatch.delenv(coupled.MAX_DIPOLES_ENV)
+    # default from memory: the paper's M = 14137 (Appendix B) would need 28.8 GB per matrix
+    monkeypatch.setattr(coupled, "_available_bytes", lambda: 16 * 1024**3)
+    cap = coupled.default_max_dipoles()
+    assert 4 * coupled.matrix_bytes(cap) <= 16 * 1024**3 < 4 * coupled.matrix_bytes(cap + 1)
+    with pytest.raises(InputError, match="M = 14137"):
+        coupled.check_dipole_count(14137)

@@ -128,14 +128,41 @@ def mean_im_tmm(density: float, m: int, seed: int, deltas: np.ndarray) -> dict[s
             "seconds_assembly": spec.seconds_assembly, "seconds_eig": spec.seconds_eig}
 
 
-def run_configurations(fn: Callable[..., Any], seeds: Iterable[int], *args: Any,
-                       **kwargs: Any) -> list[Any]:
-    """Run ``fn(*args, seed=s, **kwargs)`` for every seed, sequentially (plain executor).
+class ConfigurationTask:
+    """Picklable ``task -> fn(*args, seed=task["seed"], **kwargs)`` for ``symlight.sweeps.run_sweep``.
 
-    Placeholder for the shared executor of ``symlight.sweeps``: the lead will route this through
-    it; the contract is a list of results in seed order.
+    It carries the wrapped function's ``__module__``/``__qualname__`` so that sweep checkpoints are
+    keyed by the physics function (and the task: seed, args, kwargs), not by this wrapper.
     """
-    return [fn(*args, seed=int(s), **kwargs) for s in seeds]
+
+    def __init__(self, fn: Callable[..., Any]) -> None:
+        if not callable(fn):
+            raise InputError(f"configuration function {fn!r} is not callable")
+        self.fn = fn
+        self.__module__ = getattr(fn, "__module__", "?")
+        self.__qualname__ = getattr(fn, "__qualname__", repr(fn))
+
+    def __call__(self, task: dict[str, Any]) -> Any:
+        return self.fn(*task["args"], seed=int(task["seed"]), **task["kwargs"])
+
+
+def run_configurations(fn: Callable[..., Any], seeds: Iterable[int], *args: Any,
+                       executor: Any = None, workers: int | None = None,
+                       checkpoint: str | None = None, progress: bool | None = None,
+                       **kwargs: Any) -> list[Any]:
+    """Run ``fn(*args, seed=s, **kwargs)`` for every seed through ``symlight.sweeps.run_sweep``.
+
+    ``executor``: ``"serial"``, ``"local"`` (processes), a Dask address or client; ``None`` reads
+    ``$SYMLIGHT_SCHEDULER``, else local processes.  ``checkpoint=DIR`` resumes an interrupted
+    ensemble.  ``fn`` must be a module-level function of keyword ``seed`` whose randomness comes
+    only from that seed, so the list of results (in seed order) does not depend on the executor.
+    """
+    from symlight.sweeps import run_sweep
+
+    tasks = [{"seed": int(s), "args": list(args), "kwargs": dict(kwargs)} for s in seeds]
+    return run_sweep(ConfigurationTask(fn), tasks, executor=executor, workers=workers,
+                     checkpoint=checkpoint, progress=progress,
+                     description=getattr(fn, "__name__", "configurations"))
 
 
 def average_curves(results: Sequence[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray]:
