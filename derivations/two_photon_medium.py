@@ -428,6 +428,9 @@ def claims() -> list[Claim]:
         amp.add_claims(book)
     except ImportError:
         pass
+    from derivations import two_photon_longtime
+
+    two_photon_longtime.add_claims(book)  # (53)-(54), (68)/App. B, (91)-(96), (129)-(134)
     return book.claims
 
 

@@ -1,0 +1,99 @@
+"""Seed 000_afe20a70b32bac1d.txt: (53)->(54), Liouville equation (68)/App. B, long-time constants."""
+
+import mpmath
+import numpy as np
+import pytest
+import sympy as sp
+
+from symlight.errors import InputError
+from symlight.models import two_photon_longtime as lt
+from symlight.models import two_photon_reduced as red
+from symlight.models import two_photon_wigner as wig
+
+
+def test_odd_part_of_53_is_nonzero_and_even_part_is_54():
+    sp_ = red.symmetric_split()
+    # hand derivation: (c|k2| - c|k1|) psi1 / 2 ; (c|k1| + c|k2|)/2 + Omega
+    assert sp.expand(sp_["odd"] - red.c * (red.k2 - red.k1) * red.p12 / 2) == 0
+    assert sp.expand(sp_["even"] - 2 * red.g * red.s_
+                     - (red.c * (red.k1 + red.k2) / 2 + red.Om) * red.p12) == 0
+    num = red.lattice_split(5, seed=2)
+    assert num["odd_vs_formula"] < 1e-12 and num["even_vs_54"] < 1e-12 and num["sym_kept_54"] < 1e-12
+    assert num["odd_norm"] > 0.01  # (53) leaves the symmetric subspace
+
+
+def test_lattice_bad_input():
+    with pytest.raises(InputError, match="lattice size"):
+        red.lattice_operators(1)
+    with pytest.raises(InputError, match="positive"):
+        red.lattice_operators(3, rho=np.array([1.0, -1.0, 1.0]))
+
+
+def test_symbol_arguments_and_shifts():
+    a = wig.symbol_arguments()
+    assert sp.expand(a["left"] - (-wig.k + wig.eps * wig.kp / 2)) == 0
+    assert sp.expand(a["right"] - (-wig.k - wig.eps * wig.kp / 2)) == 0
+    assert sp.expand(a["eta_shift_left"] - (wig.k + wig.qq / 2)) == 0
+    assert sp.expand(a["eta_phase"] - sp.I * wig.qq * wig.x / wig.eps) == 0
+
+
+def test_liouville_twin_distinguishes_conventions_for_odd_symbol():
+    r = wig.liouville_twin(lambda v: v + v ** 2 / 2)
+    assert r["derived"] < 1e-6
+    assert r["printed"] > 0.1
+    r = wig.liouville_twin(lambda v: np.sqrt(v ** 2 + 0.5))
+    assert r["derived"] < 1e-6 and r["printed"] < 1e-6
+
+
+def test_random_term_twin():
+    r = wig.random_term_twin(q0=1.3, x_eval=-0.4)
+    assert r["derived"] < 1e-10 and r["wrong_point"] > 0.05
+
+
+def test_packet_bad_input():
+    with pytest.raises(InputError, match="eps"):
+        wig.Packet1D(lambda v: v, eps=-1.0)
+    pk = wig.Packet1D(lambda v: v, m=64)
+    with pytest.raises(InputError, match="convention"):
+        pk.liouville_rhs(np.zeros((1, 64)), np.array([0.0]), "other")
+
+
+def test_kernel_series_against_mpmath():
+    c3, c4 = lt.kernel_series()
+    vals = {"A": 0.7, "B": 1.9, "sD1": 0.8, "sD2": 1.3, "l_s": 0.9}
+    sub = {s: vals[s.name] for s in (c3.free_symbols | c4.free_symbols)}
+    a3, a4 = float(c3.subs(sub)), float(c4.subs(sub))
+    D1, D2, ls, A, B = 0.64, 1.69, 0.9, 0.7, 1.9
+    with mpmath.workdps(30):
+        for tv in (1e5, 1e6):
+            t = mpmath.mpf(tv)
+            s1, s2 = ls ** 2 + 4 * t * D1, ls ** 2 + 4 * t * D2
+            K = (ls ** 2 / s1) ** 1.5 * (ls ** 2 / s2) ** 1.5 * mpmath.exp(-A / s1 - B / s2)
+            assert abs(K - (a3 / t ** 3 - a4 / t ** 4)) * t ** 5 < 10 * abs(a3)
+
+
+def test_fitted_constants_equal_integrated_series():
+    m = lt.mode_symbols(["p", "m"])
+    ca, cb = lt.density_constants(16 / sp.pi, m)
+    data = lt.grid_data("reduced", n=16)
+    fa, fb = lt.fitted_constants(data, "psi2")
+    qa = lt.integrate_form(ca, data, "psi2", m, pref=16 / np.pi)
+    qb = lt.integrate_form(cb, data, "psi2", m, pref=16 / np.pi)
+    assert qa == pytest.approx(fa, rel=1e-8)
+    assert qb == pytest.approx(fb, rel=1e-4)
+
+
+def test_printed_constants_diagnosis():
+    from derivations import two_photon_longtime as d
+
+    pm = d.PM
+    eq = {pm["m"][1].base: pm["p"][1].base, pm["m"][2].base: pm["p"][2].base}
+    ca, cb = lt.density_constants(16 / sp.pi, pm)
+    assert sp.cancel((d.printed_C(1, tilde=False) / ca).subs(eq)) == 2  # (93) is 2x (88)'s t^-3 term
+    c3, c4 = lt.density_constants(32 / sp.pi, pm)
+    assert sp.cancel(d.printed_C(3, tilde=False) - c3) == 0
+    # (94)/(96) miss exactly the -3 l^2/(8D) terms
+    extra = sum(16 / sp.pi * w * lt.kernel_series()[0].subs({lt._D1: d1, lt._D2: d2})
+                * (2 + 2 * lt.S) * (3 * lt.l ** 2 / (8 * d1) + 3 * lt.l ** 2 / (8 * d2))
+                for w, d1, d2 in pm.values())
+    assert sp.cancel(d.printed_C(2, tilde=False) + extra - cb) == 0
