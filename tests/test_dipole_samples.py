@@ -41,3 +41,134 @@ def test_configuration_task_keys_follow_the_physics_function():
     assert task_key(wrapped, task) != task_key(ds.ConfigurationTask(ds.spectrum), task)
     with pytest.raises(InputError):
         ds.ConfigurationTask(3)
+
+
+# ---------------------------------------------------------------- Fig. 2, (21)-(22)
+def test_u_channel_integrals_match_radial_quadpack_and_log_form():
+    from symlight.numerics import dipole_pair_dos as pd
+    from symlight.numerics import dipole_radial as rad
+
+    for d in (-0.5, 0.5):
+        mine = pd.dos_loop_from_u(d)
+        ref = rad.fig3_curve(np.array([d]))
+        assert mine["P"] == pytest.approx(ref["P"][0], rel=1e-9)
+        assert mine["Q"] == pytest.approx(ref["Q"][0], rel=1e-9)
+    # the log form (21) by finite differences in δ: an independent route to the same number
+    assert pd.dos_loop_from_log(0.5) == pytest.approx(pd.dos_loop_from_u(0.5)["total"], rel=1e-7)
+    # negative control: a wrong δ-derivative factor (dt/dδ without the 2 of (10)) is detected
+    assert abs(pd.dos_loop_from_log(0.5) / 2 - pd.dos_loop_from_u(0.5)["total"]) > 1e-2
+
+
+def test_u_channels_limits_and_bad_input():
+    from symlight.numerics import dipole_pair_dos as pd
+
+    # r → 0: t³g²/(1 - t²g²) → -t, so U_P → (2/12π) Im t r², U_Q → (1/12π) Im t r²
+    r = np.array([1e-3])
+    t = pd.t_value(0.3)
+    up, uq = pd.u_channels(r, 0.3)
+    assert up[0] == pytest.approx(2 * t.imag * r[0] ** 2 / (12 * np.pi), rel=1e-4)
+    assert uq[0] == pytest.approx(t.imag * r[0] ** 2 / (12 * np.pi), rel=1e-4)
+    with pytest.raises(InputError):
+        pd.u_channels(np.array([0.0, 1.0]), 0.3)
+    with pytest.raises(InputError):
+        pd.pair_integral(0.3, form="other")
+
+
+def test_subradiant_channels_and_pair_twin():
+    from derivations.dipole_transport.samples import FIG2_PRINTED_SIGNS, pair_mode_evidence, subradiant_signs
+
+    signs, _ = subradiant_signs(0.5)
+    twin, _ = pair_mode_evidence(0.5)
+    assert signs == twin == (-1, 1)
+    assert signs != FIG2_PRINTED_SIGNS  # the caption's statement is the opposite (a finding, see claims)
+
+
+# ---------------------------------------------------------------- Appendix B fields
+def _solved(m=6, seed=4, delta=0.3):
+    from symlight.greens.coupled import green_matrix
+    from symlight.numerics import dipole_energy as de
+
+    pos = np.random.default_rng(seed).random((m, 3)) * 3
+    t = complex(de.t_matrix(delta))
+    e0 = np.zeros((m, 3), complex)
+    e0[:, 0] = np.exp(1j * pos[:, 2])
+    et = np.linalg.solve(np.eye(3 * m) - t * green_matrix(pos), e0.ravel()).reshape(-1, 3)
+    return pos, et, t
+
+
+def test_magnetic_field_is_curl_of_electric_field():
+    from symlight.numerics import dipole_energy as de
+
+    pos, et, t = _solved()
+    p0 = np.array([[4.0, 1.0, -0.5]])
+    h = 1e-5
+    jac = np.array([(de.fields_at(p0 + h * e, pos, et, t)[0][0] - de.fields_at(p0 - h * e, pos, et, t)[0][0])
+                    / (2 * h) for e in np.eye(3)])
+    curl = np.array([jac[1, 2] - jac[2, 1], jac[2, 0] - jac[0, 2], jac[0, 1] - jac[1, 0]]) / 1j
+    assert np.allclose(curl, de.fields_at(p0, pos, et, t)[1][0], rtol=1e-7, atol=1e-9)
+
+
+def test_magnetic_matrix_blocks_and_b_tilde_consistency():
+    from symlight.greens import magnetic
+    from symlight.numerics import dipole_energy as de
+
+    pos, et, t = _solved()
+    gb = de.magnetic_matrix(pos)
+    assert np.allclose(gb[3:6, 9:12], magnetic.magnetic_kernel(pos[1] - pos[3]), atol=1e-15)
+    assert np.allclose(gb[0:3, 0:3], 0)
+    # B̃ on dipole 0 from (B7) equals B(r) of (B3) at r_0 with dipole 0 removed from the sum
+    bt = (-1j * t * (gb @ et.ravel())).reshape(-1, 3)
+    bt[:, 1] += np.exp(1j * pos[:, 2])
+    _, b = de.fields_at(pos[:1], pos[1:], et[1:], t)
+    assert np.allclose(bt[0], b[0], rtol=1e-12)
+    with pytest.raises(InputError, match="coincides"):
+        de.fields_at(pos[:1], pos, et, t)
+
+
+def test_closed_surface_flux_vanishes_and_fails_with_wrong_sign():
+    from symlight.numerics import dipole_energy as de
+
+    pos, et, t = _solved(m=5, seed=2, delta=-0.4)
+    x, w = np.polynomial.legendre.leggauss(40)
+    ph = np.arange(80) * 2 * np.pi / 80
+    c, p = np.meshgrid(x, ph, indexing="ij")
+    s = np.sqrt(1 - c**2)
+    nrm = np.stack([s * np.cos(p), s * np.sin(p), c], -1).reshape(-1, 3)
+    wts = np.repeat(w, 80) * (2 * np.pi / 80) * 100
+
+    def net(e, b):
+        return float(np.sum(np.sum(np.real(np.cross(e, np.conj(b))) * nrm, axis=1) * wts))
+
+    e, b = de.fields_at(1.5 + 10 * nrm, pos, et, t)
+    assert abs(net(e, b)) < 1e-9
+    inc = np.exp(1j * (1.5 + 10 * nrm)[:, 2])
+    b_wrong = 2 * inc[:, None] * np.array([0, 1, 0]) - b  # flip the sign of the scattered B of (B3)
+    assert abs(net(e, b_wrong)) > 1.0
+
+
+def test_slab_pipeline_small_identical_across_executors(tmp_path):
+    from symlight.numerics import dipole_energy as de
+
+    kw = dict(radius=5.0, length=3.0, core=3.0, bins=6, plane_points=10)
+    a = de.slab_ensemble(0.1, [0.0, 1.0], 3, executor="serial", **kw)
+    b = de.slab_ensemble(0.1, [0.0, 1.0], 3, executor="local", workers=2, checkpoint=str(tmp_path), **kw)
+    for key in ("rho", "rho_dif", "E", "Kz"):
+        assert np.array_equal(a["avg"][key], b["avg"][key])
+    assert np.all(np.isfinite(a["transport"]["ell_star"]))
+    with pytest.raises(InputError, match="max_dipoles"):
+        de.slab_ensemble(0.1, [0.0], 2, executor="serial", max_dipoles=10, **kw)
+    with pytest.raises(InputError, match="core radius"):
+        de.configuration(0.1, [0.0], seed=0, radius=3.0, length=4.0)
+
+
+def test_flux_interpolation_and_fick_formula():
+    from symlight.numerics import dipole_energy as de
+
+    z = np.array([-3.0, -2.0, -1.0, 11.0, 12.0, 13.0])
+    assert de.flux_at(z, 0.5 - 0.01 * z, 10.0) == pytest.approx(0.5 - 0.01 * 6.5)
+    # (B13) on a synthetic linear profile: ρ = 2 - 0.3 z, K = 0.25, k_e = 1.1 → ℓ* = 3 K/(0.3 k_e)
+    avg = {"z": np.linspace(0.25, 9.75, 20), "zflux": z}
+    avg["rho_dif"] = (2 - 0.3 * avg["z"])[None, :]
+    avg["Kz"] = np.full((1, 6), 0.25)
+    tr = de.transport_mean_free_path(avg, 10.0, 1.1)
+    assert tr["ell_star"][0] == pytest.approx(3 * 0.25 / (0.3 * 1.1))

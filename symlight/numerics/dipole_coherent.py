@@ -9,10 +9,11 @@ L/10 < z < 9L/10.  Units k0 = 1; t = 6π/(2δ + i) (Eq. (10)).
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 import numpy as np
-from scipy.optimize import curve_fit
+from scipy.optimize import OptimizeWarning, curve_fit
 
 from symlight.errors import InputError
 from symlight.greens.coupled import green_matrix
@@ -64,7 +65,9 @@ def fit_b8(z: np.ndarray, e: np.ndarray, length: float, k_guess: float = 1.0) ->
     """Fit Re E = A cos(k_e z + φ) exp(-z/2ℓ) (Eq. (B8)) on L/10 < z < 9L/10; returns k_e, ℓ."""
     sel = (z > length / 10) & (z < 0.9 * length)
     f = lambda zz, a, k, ph, inv: a * np.cos(k * zz + ph) * np.exp(-zz * inv / 2)
-    popt, pcov = curve_fit(f, z[sel], e.real[sel], p0=[1.0, k_guess, 0.0, 0.05], maxfev=20000)
+    with warnings.catch_warnings():  # an undetermined covariance shows as infinite errors below
+        warnings.simplefilter("ignore", OptimizeWarning)
+        popt, pcov = curve_fit(f, z[sel], e.real[sel], p0=[1.0, k_guess, 0.0, 0.05], maxfev=20000)
     err = np.sqrt(np.diag(pcov))
     inv = popt[3]
     return {"k_e": float(popt[1]), "k_e_err": float(err[1]), "ell": float(1 / inv) if inv > 0 else np.inf,
