@@ -13,7 +13,7 @@ import numpy as np
 import sympy as sp
 
 from symlight.checks import Claim, ClaimBook
-from symlight.report import Figure
+from symlight.report import Figure, save_figure
 
 TOPIC = "waveguide-pair"
 SOURCE = "004_051fe7d7dc805f6f.txt"
@@ -363,14 +363,11 @@ def figures(out_dir: Path, full: bool = False) -> list[Figure]:
                    extent=(c1 - half, c1 + half, k0 - half, k0 + half))
         ax2.set_title(lab)
         ax2.set_xlabel("k₁/M")
-    fig.tight_layout()
-    path = out_dir / "fig6_distribution.png"
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
-    figs.append(Figure("Fig. 6", path, "Two-photon distribution P(k₁,k₂) (Eq. (35) with (26), (43)) for "
-                       f"ω₀ = 1.1M, λ = 10⁻²M, k₀d = π/2, normalised to its maximum; grid {n_full}² "
-                       "(full=True: 400²), zooms 121² over ±0.03M around (−k₀,k₀) and (k₀,k₀).", cmd,
-                       time.perf_counter() - t0))
+    figs.append(save_figure(
+        fig, out_dir / "fig6_distribution.png", "Fig. 6",
+        "Two-photon distribution P(k₁,k₂) (Eq. (35) with (26), (43)) for ω₀ = 1.1M, λ = 10⁻²M, "
+        f"k₀d = π/2, normalised to its maximum; grid {n_full}² (full=True: 400²), zooms 121² over "
+        "±0.03M around (−k₀,k₀) and (k₀,k₀).", cmd, started=t0, dpi=110))
     # Fig. 7
     t0 = time.perf_counter()
     data = fig7_data()
@@ -384,15 +381,13 @@ def figures(out_dir: Path, full: bool = False) -> list[Figure]:
         ax.set_ylabel("R = P⇔/P⇄")
         ax.set_title(f"({panel})")
         ax.legend(fontsize=8)
-    fig.tight_layout()
-    path = out_dir / "fig7_ratio.png"
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
+    fig7 = save_figure(
+        fig, out_dir / "fig7_ratio.png", "Fig. 7",
+        "R = P⇔/P⇄ at finite coupling (vertex approximation (43)). (a) vs λ at ω₀ = 1.1M for "
+        "k₀d = π/2, 3π/2, 5π/2; (b) vs λ at k₀d = 5π/2 for ω₀ = 1.1–1.4M; (c) vs k₀d at ω₀ = 1.1M for "
+        f"λ = 10⁻³, 10⁻², 2×10⁻²M. 25 points per curve, λ ∈ [10⁻³, 3×10⁻²]M; computed in {secs:.1f} s "
+        "(2 processes).", cmd, seconds=secs, dpi=110)
     np.savez(out_dir / "fig7_ratio.npz", **{f"{p}{i}": np.vstack([xs, R]) for p in data
                                             for i, (_, xs, R) in enumerate(data[p])})
-    figs.append(Figure("Fig. 7", path, "R = P⇔/P⇄ at finite coupling (vertex approximation (43)). "
-                       "(a) vs λ at ω₀ = 1.1M for k₀d = π/2, 3π/2, 5π/2; (b) vs λ at k₀d = 5π/2 for "
-                       "ω₀ = 1.1–1.4M; (c) vs k₀d at ω₀ = 1.1M for λ = 10⁻³, 10⁻², 2×10⁻²M. "
-                       f"25 points per curve, λ ∈ [10⁻³, 3×10⁻²]M; computed in {secs:.1f} s (2 processes).",
-                       cmd, secs))
+    figs.append(fig7)
     return figs

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import sympy
 
-from symlight.report import Figure
+from symlight.report import Figure, save_figure
 
 COMMAND = "symlight reproduce thermal-pairs --out DIR"
 
@@ -45,13 +45,10 @@ def _couplings(out_dir: Path) -> Figure:
     for a in ax:
         a.legend(fontsize=7)
     path = out_dir / "thermal_pairs_couplings.png"
-    fig.tight_layout()
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
-    return Figure("Eqs. (38)-(39)", path, "Collective decay γ12 and dipole shift g12 of two parallel "
-                  "dipoles (θ = angle between dipole and separation), derived from the angular integral "
-                  "(30) and the principal-value integral (32); series used below k0 r = 0.08.",
-                  COMMAND, time.perf_counter() - start)
+    return save_figure(fig, path, "Eqs. (38)-(39)", "Collective decay γ12 and dipole shift g12 of two "
+                       "parallel dipoles (θ = angle between dipole and separation), derived from the "
+                       "angular integral (30) and the principal-value integral (32); series used below "
+                       "k0 r = 0.08.", COMMAND, started=start)
 
 
 def _g2_printed_vs_derived(out_dir: Path) -> Figure:
@@ -89,13 +86,10 @@ def _g2_printed_vs_derived(out_dir: Path) -> Figure:
     ax[0].set_ylabel("g2(τ)")
     ax[0].legend(fontsize=7)
     path = out_dir / "thermal_pairs_g2_printed_vs_derived.png"
-    fig.tight_layout()
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
-    return Figure("Eqs. (54)-(55)", path, "g2(τ) of one resonantly driven pair (Ω_R = 20Γ, broadside "
-                  "dipoles, running-wave phase) from the derived moment equations and from the printed "
-                  "Eqs. (48)-(62): the printed 2γ12 S15 in (54)-(55) turns the bunching of close pairs "
-                  "into antibunching.", COMMAND, time.perf_counter() - start)
+    return save_figure(fig, path, "Eqs. (54)-(55)", "g2(τ) of one resonantly driven pair (Ω_R = 20Γ, "
+                       "broadside dipoles, running-wave phase) from the derived moment equations and "
+                       "from the printed Eqs. (48)-(62): the printed 2γ12 S15 in (54)-(55) turns the "
+                       "bunching of close pairs into antibunching.", COMMAND, started=start)
 
 
 def _scaling(out_dir: Path) -> Figure:
@@ -112,13 +106,10 @@ def _scaling(out_dir: Path) -> Figure:
     ax.set(xlabel="equations 4^N - 1", ylabel="derivation time (s)", xscale="log",
            title="moment hierarchy of N driven atoms")
     path = out_dir / "thermal_pairs_hierarchy_scaling.png"
-    fig.tight_layout()
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
-    return Figure("engine scaling", path, "Time to derive and assemble the closed moment hierarchy of N "
-                  "driven two-level atoms with pairwise dipole-dipole couplings and a collective rate "
-                  "matrix (N = 5, 1023 equations: see bench/bench_moments.py).", COMMAND,
-                  time.perf_counter() - start)
+    return save_figure(fig, path, "engine scaling", "Time to derive and assemble the closed moment "
+                       "hierarchy of N driven two-level atoms with pairwise dipole-dipole couplings and "
+                       "a collective rate matrix (N = 5, 1023 equations: see bench/bench_moments.py).",
+                       COMMAND, started=start)
 
 
 def figures(out_dir: Path) -> list[Figure]:

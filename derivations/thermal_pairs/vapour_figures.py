@@ -26,9 +26,10 @@ from typing import Any
 
 import numpy as np
 
+from symlight.io import atomic_write_text
 from symlight.models.vapour_ensemble import EnsembleG2, VapourPoint, ensemble_g2
 from symlight.models.vapour_pair_system import LinearPairSystem
-from symlight.report import Figure
+from symlight.report import Figure, save_figure
 
 TOPIC = "thermal-pairs"
 COMMAND = "symlight reproduce thermal-pairs --out DIR"
@@ -145,13 +146,9 @@ def _plot_row(axes, data, which: str, engine_name: str) -> None:
     axes[2].set_title("(c) baseline g2 = 1", fontsize=9)
 
 
-def _save(fig, path: Path) -> Path:
+def _save(fig, path: Path, name: str, caption: str, started: float) -> Figure:
     fig.subplots_adjust(left=0.07, right=0.98, bottom=0.09, top=0.95, wspace=0.28, hspace=0.38)
-    fig.savefig(path, dpi=100)
-    import matplotlib.pyplot as plt
-
-    plt.close(fig)
-    return path
+    return save_figure(fig, path, name, caption, COMMAND, started=started, dpi=100, tight=False)
 
 
 def _summary(data: dict[VapourPoint, EnsembleG2]) -> list[dict[str, float]]:
@@ -220,10 +217,8 @@ def figures(out_dir: Path, *, n_pairs: int = N_PAIRS, executor: Any = None) -> l
         fig, axes = plt.subplots(2, 3, figsize=(11, 6.4))
         for row, name in enumerate(ENGINES):
             _plot_row(axes[row], data[name], which, name)
-        path = _save(fig, out_dir / f"thermal_pairs_{which}.png")
-        figs.append(Figure(name=label, path=path, caption=caption + " Top: derived; bottom: as "
-                           "printed. Filled: mean of ratios; open: ratio of means.",
-                           command=COMMAND, seconds=time.perf_counter() - t0))
+        figs.append(_save(fig, out_dir / f"thermal_pairs_{which}.png", label, caption + " Top: derived; "
+                          "bottom: as printed. Filled: mean of ratios; open: ratio of means.", t0))
     t0 = time.perf_counter()
     fig, axes = plt.subplots(2, 2, figsize=(10, 6.6), sharex=True)
     for col, name in enumerate(ENGINES):
@@ -242,15 +237,13 @@ def figures(out_dir: Path, *, n_pairs: int = N_PAIRS, executor: Any = None) -> l
             ax.legend(fontsize=6)
     for ax in axes[1]:
         ax.set_xlabel("number density N (m⁻³)")
-    path = _save(fig, out_dir / "thermal_pairs_fig5.png")
-    figs.append(Figure(name="Fig. 5", path=path, caption="g2(0) vs number density (T = 350-450 K) "
-                       "for Δ_av/Γ = 0, 15, 20, 35, Ω_R/Γ = 20; derived (left), as printed (right); "
-                       "mean of ratios (top), ratio of means (bottom).",
-                       command=COMMAND, seconds=time.perf_counter() - t0))
+    figs.append(_save(fig, out_dir / "thermal_pairs_fig5.png", "Fig. 5", "g2(0) vs number density "
+                      "(T = 350-450 K) for Δ_av/Γ = 0, 15, 20, 35, Ω_R/Γ = 20; derived (left), as printed "
+                      "(right); mean of ratios (top), ratio of means (bottom).", t0))
     for name in ENGINES:
         rows = _summary(data[name])
         json_path = out_dir / f"thermal_pairs_vapour_{name}.json"
-        json_path.write_text(json.dumps(rows, indent=1) + "\n")
+        atomic_write_text(json_path, json.dumps(rows, indent=1) + "\n")
         arrays = {f"g2_{i}": r.g2 for i, r in enumerate(data[name].values())}
         arrays.update({f"se_{i}": r.stderr for i, r in enumerate(data[name].values())})
         np.savez_compressed(out_dir / f"thermal_pairs_vapour_{name}.npz", taus=TAUS, **arrays)
