@@ -18,7 +18,7 @@ from pathlib import Path
 
 from symlight._version import __version__
 from symlight.errors import SymlightError
-from symlight.io import atomic_write_text
+from symlight.io import atomic_write_text, check_output_dir, check_output_file, printable
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -61,10 +61,12 @@ def _topics(requested: Sequence[str]) -> list[str]:
 
     unknown = [t for t in requested if t not in TOPICS]
     if unknown:
+        shown = ", ".join(printable(repr(t), 60) for t in unknown[:5])
+        more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
         raise SymlightError(
-            f"unknown topic(s) {', '.join(map(repr, unknown))}; valid topics: {', '.join(TOPICS)}"
+            f"unknown topic(s) {shown}{more}; valid topics: {', '.join(TOPICS)}"
         )
-    return list(requested) or list(TOPICS)
+    return list(dict.fromkeys(requested)) or list(TOPICS)  # a topic named twice runs once
 
 
 def _run_claims(topic: str):
@@ -87,8 +89,20 @@ def _print_table(claims, out=sys.stdout) -> None:
         print(f"  ({c.equation:>{5}}) {str(c.verdict):<{width}} {text}", file=out)
 
 
+def _check_scheduler(address: str | None) -> None:
+    """A Dask scheduler address must look like ``tcp://host:port`` (checked before any work)."""
+    if address is None:
+        return
+    scheme, sep, rest = address.partition("://")
+    if not sep or not scheme.isalnum() or not rest or not address.isprintable() or len(address) > 300:
+        raise SymlightError(f"--scheduler {printable(repr(address), 80)} is not a scheduler address; "
+                            "give one like tcp://127.0.0.1:8786")
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     topics = _topics(args.topics)
+    if args.json is not None:
+        check_output_file(args.json, "--json")
     rows: list[dict[str, str]] = []
     failed: list[str] = []
     for topic in topics:
@@ -113,12 +127,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         rows.extend(c.to_json() for c in claims)
     if failed:
         if args.json:
-            print(f"not writing {args.json}: topic(s) {', '.join(failed)} failed, and a claims "
+            print(f"not writing {printable(args.json)}: topic(s) {', '.join(failed)} failed, and a claims "
                   "file without them would be partial", file=sys.stderr)
         return EXIT_FAILED
     if args.json:
         atomic_write_text(args.json, json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
-        print(f"wrote {len(rows)} claims to {args.json}")
+        print(f"wrote {len(rows)} claims to {printable(args.json)}")
     return EXIT_OK
 
 
@@ -150,11 +164,13 @@ def cmd_codegen(args: argparse.Namespace) -> int:
             valid = ", ".join(GENERATORS) or "(none registered yet)"
             raise SymlightError(f"unknown model {name!r} for codegen; valid: {valid}")
     out = Path(args.out) if args.out else Path(__file__).resolve().parent.parent / "codegen"
+    if args.out is not None:
+        check_output_dir(args.out, "--out")
     for name in names:
         module_name, func_name = GENERATORS[name].split(":")
         func = getattr(importlib.import_module(module_name), func_name)
         for path in func(out, args.backend):
-            print(f"{name}: wrote {path}")
+            print(f"{name}: wrote {printable(path)}")
     return EXIT_OK
 
 
@@ -169,13 +185,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     handler = {"check": cmd_check, "reproduce": cmd_reproduce, "codegen": cmd_codegen}
     scheduler = getattr(args, "scheduler", None)
-    if scheduler:
-        # symlight.sweeps.run_sweep reads this; every sweep of the run goes to that cluster
-        os.environ["SYMLIGHT_SCHEDULER"] = scheduler
+    previous = os.environ.get("SYMLIGHT_SCHEDULER")
     try:
+        _check_scheduler(scheduler)
+        if scheduler:
+            # symlight.sweeps.run_sweep reads this; every sweep of the run goes to that cluster
+            os.environ["SYMLIGHT_SCHEDULER"] = scheduler
         return handler[args.command](args)
     except SymlightError as exc:
-        print(f"symlight {args.command}: error: {exc}", file=sys.stderr)
+        print(f"symlight {args.command}: error: {_one_line(exc)}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:  # a file the user named could not be read or written
+        if args.debug:
+            traceback.print_exc()
+        where = f" {printable(exc.filename)}" if exc.filename is not None else ""
+        print(f"symlight {args.command}: error: cannot access{where}: "
+              f"{_one_line(exc.strerror or exc)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print(f"symlight {args.command}: interrupted; no partial output was kept", file=sys.stderr)
@@ -183,9 +208,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001
         if args.debug:
             traceback.print_exc()
-        print(f"symlight {args.command}: internal error: {type(exc).__name__}: {exc} "
+        print(f"symlight {args.command}: internal error: {type(exc).__name__}: {_one_line(exc)} "
               "(rerun with --debug for the traceback)", file=sys.stderr)
         return EXIT_FAILED
+    finally:
+        if scheduler:
+            if previous is None:
+                os.environ.pop("SYMLIGHT_SCHEDULER", None)
+            else:
+                os.environ["SYMLIGHT_SCHEDULER"] = previous
+
+
+def _one_line(exc: object) -> str:
+    """An error message on one printable line (newlines and control characters escaped)."""
+    text = str(exc).replace("\r\n", " ").replace("\n", " ")
+    return printable(text, 1000) if not text.isprintable() else text
 
 
 if __name__ == "__main__":

@@ -32,10 +32,11 @@ def _stem(target: Path) -> str:
     """The target's name as used in sibling names (long names shortened, so a sibling still fits
     the 255-byte limit of a file name)."""
     name = target.name
-    if len(name.encode()) <= 120:
+    raw = os.fsencode(name)
+    if len(raw) <= 120:
         return name
-    digest = hashlib.sha256(name.encode()).hexdigest()[:12]
-    return name.encode()[:60].decode(errors="ignore") + "~" + digest
+    digest = hashlib.sha256(raw).hexdigest()[:12]
+    return os.fsdecode(raw[:60]) + "~" + digest
 
 
 def _alive(pid: int) -> bool:

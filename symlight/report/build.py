@@ -3,8 +3,9 @@
 The whole directory (page, ``claims.json``, typeset formulas under ``math/``, figures under
 ``figures/<topic>/``) is built in a staging sibling and swapped in at the end
 (``symlight.io.replace_directory``), so an interrupted run leaves the previous report (or none),
-never a half-written one. A topic that fails is reported as failed on the page, on stderr and in
-the return value; the other topics are still run and reported.
+never a half-written one. An existing directory that is neither empty nor a previous report is
+refused before any work (it would be replaced as a whole). A topic that fails is reported as
+failed on the page, on stderr and in the return value; the other topics are still run and reported.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from symlight.errors import InputError
-from symlight.io import atomic_write_text, replace_directory
+from symlight.io import atomic_write_text, check_output_dir, is_report_dir, printable, replace_directory
 from symlight.report.html import ReportMeta, page_html, section_html
 from symlight.report.mathrender import MathRenderer
 from symlight.report.results import VERDICTS, TopicResult
@@ -351,8 +352,11 @@ def build_report(topics: Sequence[str], out: Path, *, progress: bool = True,
     from tqdm import tqdm
 
     topics = list(topics)
+    # before any work: the directory must be writable, and an existing one must be empty or a
+    # previous report (it is replaced as a whole: never swap away a user's unrelated files)
+    check_output_dir(str(out), "report directory", replaceable=is_report_dir)
     jobs = default_jobs(len(topics)) if jobs is None else max(1, int(jobs))
-    out_display = str(out)
+    out_display = printable(str(out), 400)
     target = Path(out).absolute()
     start = time.perf_counter()
     with _sigterm_as_interrupt(), replace_directory(target) as staging, tqdm(
