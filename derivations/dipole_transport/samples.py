@@ -178,7 +178,8 @@ def slab_claims(book: ClaimBook, *, quick: bool = False) -> dict[str, Any]:
                "linearly (slope < 0 at > 2σ) and ℓ*/ℓ lies above the minimum-conductivity bound (93), "
                "q = 1/2 (Fig. 9)", ok,
                f"dρ̃_dif/dz = {tr['slope'][0]:.3f} ± {tr['slope_err'][0]:.3f}, "
-               f"⟨K_z⟩(0.65L) = {tr['flux'][0]:.3f}, k_e = {out['k_e'][0]:.3f} (ISA {kk.real:.3f}), "
+               f"⟨K_z⟩(0.65L) = {tr['flux'][0]:.3f}, k_e = {out['k_e'][0]:.3f} "
+               f"({'fit of (B8)' if out['k_e_from_fit'][0] else 'no fit: ISA'}; ISA {kk.real:.3f}), "
                f"ℓ* = {tr['ell_star'][0]:.3f} ± {tr['ell_star_err'][0]:.3f}, ℓ = {ell:.3f} (fit of (B8); "
                f"ISA {ell_isa:.3f}), k_eℓ = {x:.3f}: ℓ*/ℓ = {ratio:.2f} ± {err:.2f} vs bound {bound:.3f} "
                "(2σ). Paper: k0L = 10, k0R = 30, R1 = R - L, up to 10³ configurations; this sample has "
@@ -239,35 +240,52 @@ def fig2(out: Path) -> Any:
 
 
 def _samples(full: bool) -> list[dict[str, Any]]:
+    """Samples of Figs. 11-14, lowest density first, the densest last (Figs. 11-13 use the densest)."""
     if full:
-        return [dict(density=0.02, length=30.0, radius=60.0, nc=40),
-                dict(density=0.1, length=10.0, radius=30.0, nc=40),
-                dict(density=0.3, length=10.0, radius=30.0, nc=40),
-                dict(density=0.5, length=10.0, radius=30.0, nc=40)]
-    return [dict(density=0.05, length=8.0, radius=16.0, nc=4),
-            dict(density=0.1, length=6.0, radius=12.0, nc=5),
-            dict(density=0.2, length=5.0, radius=10.0, nc=5)]
+        wide = [-3, -2, -1, -0.5, 0, 0.5, 1, 2, 3, 4.5, 6.5]
+        return [dict(density=0.02, length=30.0, radius=60.0, nc=40, deltas=wide),
+                dict(density=0.1, length=10.0, radius=30.0, nc=40, deltas=wide),
+                dict(density=0.3, length=10.0, radius=30.0, nc=40, deltas=wide),
+                dict(density=0.5, length=10.0, radius=30.0, nc=40, deltas=wide)]
+    return [dict(density=0.05, length=8.0, radius=16.0, nc=8, deltas=[-0.5, 0, 0.5]),
+            dict(density=0.1, length=6.0, radius=12.0, nc=8, deltas=[-1, -0.5, 0, 0.5, 1]),
+            dict(density=0.2, length=5.0, radius=10.0, nc=12, deltas=[-1, -0.5, 0, 0.5, 1, 2])]
 
 
 def _run_samples(full: bool) -> tuple[list[dict[str, Any]], list[str]]:
     from symlight.errors import InputError
     from symlight.greens.coupled import default_max_dipoles
 
-    deltas = np.array([-3, -2, -1, -0.5, 0, 0.5, 1, 2, 3, 4.5, 6.5]) if full else np.array(
-        [-2, -1, -0.5, 0, 0.5, 1, 2])
     runs, skipped = [], []
     for s in _samples(full):
         m_est = s["density"] * np.pi * s["radius"] ** 2 * s["length"]
         try:
             if m_est > 1.05 * default_max_dipoles():
-                raise InputError(f"M ≈ {m_est:.0f} above the max_dipoles cap")
+                raise InputError(f"M ≈ {m_est:.0f} above the max_dipoles cap {default_max_dipoles()} "
+                                 "(raise it with $SYMLIGHT_MAX_DIPOLES on a larger machine)")
             core = s["radius"] - s["length"] if full else s["radius"] / 2
-            runs.append(de.slab_ensemble(s["density"], deltas, s["nc"], radius=s["radius"],
-                                         length=s["length"],
-                                         core=core, bins=50 if full else 10, executor=None))
+            runs.append(de.slab_ensemble(s["density"], s["deltas"], s["nc"], radius=s["radius"],
+                                         length=s["length"], core=core, bins=50 if full else 10,
+                                         executor=None))
         except InputError as exc:
             skipped.append(f"n/k0³ = {s['density']}: {exc}")
     return runs, skipped
+
+
+def _log_limits(ax, *arrays: np.ndarray) -> None:
+    """Log y-axis spanning the finite positive data (error bars of insignificant slopes are clipped)."""
+    vals = np.concatenate([np.ravel(a) for a in arrays])
+    vals = vals[np.isfinite(vals) & (vals > 0)]
+    ax.set_yscale("log")
+    if vals.size:
+        ax.set_ylim(0.5 * vals.min(), 3 * vals.max())
+
+
+def _significant(run: dict[str, Any]) -> np.ndarray:
+    """ℓ* of (B13) where the diffuse slope is negative at > 1σ, else NaN (not meaningful)."""
+    tr = run["transport"]
+    ok = -tr["slope"] > tr["slope_err"]
+    return np.where(ok, tr["ell_star"], np.nan)
 
 
 def _kl_infinity(density: float, deltas: np.ndarray, m: int = 150, nc: int = 3) -> np.ndarray:
@@ -309,12 +327,14 @@ def make_figures(out_dir: Path, *, full: bool = False) -> list:
     kl = _kl_infinity(n, d)
     isa = _quiet(isa_wavenumber, d, n)
     fig, ax = plt.subplots(figsize=(5.5, 4))
-    ax.errorbar(d, dense["k_e"], yerr=[f["k_e_err"] for f in dense["fits"]], fmt="ro-", ms=3,
-                label="k_e (fit (B8))")
+    good = dense["k_e_from_fit"]
+    ax.errorbar(d[good], dense["k_e"][good], yerr=np.array([f["k_e_err"] for f in dense["fits"]])[good],
+                fmt="ro-", ms=3, label="k_e (fit (B8); undetermined fits left out)")
     ax.plot(d, kl.real, "g^-", ms=3, label="Re K_L(∞) (A9)")
     ax.plot(d, isa.real, "k--", label="ISA Re K")
     ax.set_xlabel("δ")
     ax.set_ylabel("wave number / k0")
+    ax.set_ylim(0, 2.5)
     ax.legend(fontsize=7)
     figs.append(_save(fig, out, "fig11_wavenumbers", f"Fig. 11 (small sample, n/k0³ = {n}): effective wave "
                       "number from the coherent-field fit, Re K_L(∞) from (A9) (sphere simulations, "
@@ -326,15 +346,16 @@ def make_figures(out_dir: Path, *, full: bool = False) -> list:
     ell_fit = np.array([f["ell"] for f in dense["fits"]])
     fig, ax = plt.subplots(figsize=(5.5, 4))
     ax.plot(d, np.where(ell_fit > 0, ell_fit, np.nan), "ro-", ms=3, label="ℓ (fit (B8))")
-    ax.errorbar(d, tr["ell_star"], yerr=tr["ell_star_err"], fmt="bs-", ms=3, label="ℓ* (B13)")
+    ax.errorbar(d, _significant(dense), yerr=tr["ell_star_err"], fmt="bs-", ms=3, label="ℓ* (B13)")
     ax.plot(d, 1 / (2 * kl.imag), "g^-", ms=3, label="1/(2 Im K_L(∞))")
     ax.plot(d, _quiet(mean_free_path, d, n), "k--", label="ISA ℓ")
-    ax.set_yscale("log")
+    _log_limits(ax, ell_fit, _significant(dense), 1 / (2 * kl.imag))
     ax.set_xlabel("δ")
     ax.set_ylabel("k0 × length")
     ax.legend(fontsize=7)
     figs.append(_save(fig, out, "fig12_mean_free_paths", f"Fig. 12 (small sample, n/k0³ = {n}): scattering "
-                      "and transport mean free paths, and the longitudinal scattering length." + note,
+                      "and transport mean free paths (ℓ* where the diffuse slope is negative at 1σ), and the "
+                      "longitudinal scattering length." + note,
                       t1 - t_sim / 4))
     # Fig. 13
     t1 = time.perf_counter()
@@ -360,16 +381,16 @@ def make_figures(out_dir: Path, *, full: bool = False) -> list:
     t1 = time.perf_counter()
     fig, ax = plt.subplots(figsize=(5.5, 4))
     for r in runs:
-        ax.errorbar(r["deltas"], r["transport"]["ell_star"], yerr=r["transport"]["ell_star_err"], fmt="o-",
+        ax.errorbar(r["deltas"], _significant(r), yerr=r["transport"]["ell_star_err"], fmt="o-",
                     ms=3, label=f"4πn/k0³ = {4 * np.pi * r['density']:.2f}")
     low = runs[0]
     ax.plot(low["deltas"], _quiet(mean_free_path, low["deltas"], low["density"]), "k--",
             label=f"ISA, 4πn/k0³ = {4 * np.pi * low['density']:.2f}")
-    ax.set_yscale("log")
+    _log_limits(ax, *[_significant(r) for r in runs])
     ax.set_xlabel("δ")
     ax.set_ylabel("k0 ℓ*")
     ax.legend(fontsize=7)
     figs.append(_save(fig, out, "fig14_transport_mfp", "Fig. 14 (small samples): transport mean free paths "
-                      "(B13) for several densities; dashed: ISA at the lowest. Where ℓ exceeds L/2 the Fick "
-                      "estimate is not meaningful on these small slabs." + note, t1 - t_sim / 4))
+                      "(B13) for several densities; dashed: ISA at the lowest. Points whose diffuse slope is "
+                      "not negative at 1σ are left out (Fick's law needs L ≫ ℓ)." + note, t1 - t_sim / 4))
     return figs

@@ -214,8 +214,26 @@ def slab_ensemble(density: float, deltas: Sequence[float], configurations: int, 
                              checkpoint=checkpoint, **kw)
     avg = combine(res, length)
     fits = coherent_fits(avg, length)
-    k_e = np.array([f["k_e"] for f in fits])
+    k_e, fit_ok = _usable_k_e(fits, deltas, density)
     tr = transport_mean_free_path(avg, length, k_e)
-    return {"avg": avg, "fits": fits, "k_e": k_e, "transport": tr, "deltas": np.array(deltas),
+    return {"avg": avg, "fits": fits, "k_e": k_e, "k_e_from_fit": fit_ok, "transport": tr,
+            "deltas": np.array(deltas),
             "M_mean": float(np.mean([r["M"] for r in res])), "density": density,
             "radius": radius, "length": length, "configurations": configurations}
+
+
+def _usable_k_e(fits: Sequence[dict[str, float]], deltas: Sequence[float],
+                density: float) -> tuple[np.ndarray, np.ndarray]:
+    """k_e of the (B8) fit where it is determined (0.2 < k_e < 3, σ < 20%), else the ISA Re K
+    (flagged False): a failed fit must not turn (B13) into nonsense."""
+    import warnings
+
+    from symlight.models.dipole_medium import RegimeWarning, isa_wavenumber
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RegimeWarning)
+        isa = isa_wavenumber(np.asarray(deltas, float), density).real
+    ke = np.array([f["k_e"] for f in fits])
+    err = np.array([f["k_e_err"] for f in fits])
+    ok = np.isfinite(ke) & np.isfinite(err) & (ke > 0.2) & (ke < 3.0) & (err < 0.2 * np.abs(ke))
+    return np.where(ok, ke, isa), ok
