@@ -197,8 +197,9 @@ def _longtime_reduced(book: ClaimBook, n_grid: int = 32) -> None:
             label = str(92 + cn)
             p = printed_C(cn)
             c = book.equal(label, f"C{cn} of ({label}) = {'t^-3' if idx == 0 else '-t^-4'} coefficient "
-                           f"(SymPy series) of ({'88' if key == 'psi2' else '87'}) with D_j,i per mode",
-                           p, derived_c,
+                           f"(SymPy series) of ({'88' if key == 'psi2' else '87'}) with D_j,i per mode "
+                           "(integrands compared per mode weight w_+, w_-)",
+                           lt.per_mode(p, PM), lt.per_mode(derived_c, PM),
                            domains={s: (0.3, 2.0) for s in p.free_symbols | derived_c.free_symbols})
             diag = _diagnose(cn, derived_c)
             fit = fits[key][idx]

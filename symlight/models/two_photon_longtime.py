@@ -59,6 +59,17 @@ def density(pref: sp.Expr, modes: dict) -> sp.Expr:
 
 def density_constants(pref: sp.Expr, modes: dict) -> tuple[sp.Expr, sp.Expr]:
     """(C_a, C_b) of density = C_a/t^3 - C_b/t^4 + O(t^-5), term by term from :func:`kernel_series`."""
+    if modes == mode_symbols(list(modes)):
+        return _density_constants_cached(sp.sympify(pref), tuple(modes))
+    return _density_constants(pref, modes)
+
+
+@lru_cache(maxsize=16)
+def _density_constants_cached(pref: sp.Expr, names: tuple) -> tuple[sp.Expr, sp.Expr]:
+    return _density_constants(pref, mode_symbols(names))
+
+
+def _density_constants(pref: sp.Expr, modes: dict) -> tuple[sp.Expr, sp.Expr]:
     c3, c4 = kernel_series()
     ca = cb = sp.Integer(0)
     for w, d1, d2 in modes.values():
@@ -66,7 +77,12 @@ def density_constants(pref: sp.Expr, modes: dict) -> tuple[sp.Expr, sp.Expr]:
             sub = {_A: A[n], _B: B[n], _D1: d1, _D2: d2}
             ca += pref * w * sn * c3.subs(sub)
             cb += pref * w * sn * c4.subs(sub)
-    return sp.expand(ca), sp.expand(cb)
+    return ca, cb
+
+
+def per_mode(expr: sp.Expr, modes: dict) -> sp.Matrix:
+    """Coefficients of each mode weight w_i of an expression linear in the weights (d/dw_i)."""
+    return sp.Matrix([sp.diff(expr, w) for w, _, _ in modes.values()])
 
 
 def series_check(pref: sp.Expr, modes: dict, point: dict, constants: tuple | None = None,
