@@ -15,6 +15,7 @@ import time
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from symlight._version import __version__
 from symlight.errors import SymlightError
@@ -23,8 +24,16 @@ from symlight.io import atomic_write_text, check_output_dir, check_output_file, 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with its error on one printable line (user text can hold newlines, escapes)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {_one_line(message)}\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="symlight",
         description="Symbolic-numeric derivation toolkit for light-matter theory.",
     )
@@ -147,22 +156,20 @@ def cmd_reproduce(args: argparse.Namespace) -> int:
 def cmd_codegen(args: argparse.Namespace) -> int:
     from codegen import GENERATORS
 
-    if args.list or (not args.all and not args.model):
+    if args.list or (not args.all and args.model is None):
         if not GENERATORS:
             print("no code generators are registered yet")
         for name in GENERATORS:
             print(name)
-        if not args.list and not GENERATORS:
+        if args.list or not GENERATORS:
             return EXIT_OK
-        if not args.list:
-            print("give a model name or --all")
-            return EXIT_USAGE
-        return EXIT_OK
+        print("symlight codegen: error: give a model name (listed above) or --all", file=sys.stderr)
+        return EXIT_USAGE
     names = list(GENERATORS) if args.all else [args.model]
     for name in names:
         if name not in GENERATORS:
             valid = ", ".join(GENERATORS) or "(none registered yet)"
-            raise SymlightError(f"unknown model {name!r} for codegen; valid: {valid}")
+            raise SymlightError(f"unknown model {printable(repr(name), 80)} for codegen; valid: {valid}")
     out = Path(args.out) if args.out else Path(__file__).resolve().parent.parent / "codegen"
     if args.out is not None:
         check_output_dir(args.out, "--out")

@@ -237,7 +237,7 @@ def test_fuzz_codegen_out(fake_cli, model, kind, backend, junk):
     if kind == "file":
         writable = False
     before = _tree(root)
-    rc, out, err = _run(["codegen", model, "--backend", backend, "--out", path])
+    rc, out, err = _run(["codegen", "--backend", backend, "--out", path, "--", model])
     valid = model == "fake_model" and writable and backend in ("numpy", "c", "numba")
     assert "Traceback" not in err
     if valid:
