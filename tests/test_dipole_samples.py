@@ -172,3 +172,28 @@ def test_flux_interpolation_and_fick_formula():
     avg["Kz"] = np.full((1, 6), 0.25)
     tr = de.transport_mean_free_path(avg, 10.0, 1.1)
     assert tr["ell_star"][0] == pytest.approx(3 * 0.25 / (0.3 * 1.1))
+
+
+def test_entry_points_refuse_too_many_dipoles_before_allocating():
+    from symlight.numerics import dipole_coherent as dc
+
+    with pytest.raises(InputError, match=r"M = 1000000000 dipoles.*max_dipoles"):
+        ds.sphere_positions(10**9, 0.1, np.random.default_rng(0))  # would need 24 GB of positions alone
+    with pytest.raises(InputError, match="max_dipoles = 50"):
+        ds.mean_im_tmm(0.1, 60, seed=0, deltas=np.zeros(2), max_dipoles=50)
+    assert ds.mean_im_tmm(0.1, 20, seed=0, deltas=np.zeros(2), max_dipoles=50)["curve"].shape == (2,)
+    # the paper's densest Appendix B sample (k0R = 30, k0L = 10, n = 0.5: M ≈ 14137) against a 16 GB machine
+    with pytest.raises(InputError, match="M = 14138"):
+        dc.cylinder_positions(0.5, 30.0, 10.0, np.random.default_rng(0), max_dipoles=6000)
+    with pytest.raises(InputError, match="max_dipoles"):
+        dc.coherent_profile(0.1, 0.0, [0], radius=6.0, length=3.0, max_dipoles=5)
+
+
+def test_regime_warnings_for_densities_outside_the_paper():
+    from symlight.models.dipole_medium import RegimeWarning
+    from symlight.numerics import dipole_energy as de
+
+    with pytest.warns(RegimeWarning, match="beyond the range"):
+        ds.mean_im_tmm(2.0, 10, seed=0, deltas=np.zeros(1))
+    with pytest.warns(RegimeWarning, match="outside the range"):
+        de.configuration(1.5, [0.0], seed=0, radius=1.5, length=1.0, core=1.0, bins=2, plane_points=4)

@@ -16,25 +16,27 @@ import numpy as np
 from scipy.optimize import OptimizeWarning, curve_fit
 
 from symlight.errors import InputError
-from symlight.greens.coupled import green_matrix
+from symlight.greens.coupled import check_dipole_count, green_matrix
 
 
 def cylinder_positions(density: float, radius: float, length: float,
-                       rng: np.random.Generator) -> np.ndarray:
-    """Poisson-distributed number of points, uniform in the cylinder (density n/k0³)."""
+                       rng: np.random.Generator, *, max_dipoles: int | None = None) -> np.ndarray:
+    """Poisson-distributed number of points, uniform in the cylinder (density n/k0³); the mean number
+    n π R² L is checked against the ``max_dipoles`` cap before anything is drawn."""
     if density <= 0 or radius <= 0 or length <= 0:
         raise InputError("density, radius and length must be positive "
                          f"(got n={density!r}, R={radius!r}, L={length!r})")
+    check_dipole_count(int(np.ceil(density * np.pi * radius**2 * length)), max_dipoles)
     m = rng.poisson(density * np.pi * radius**2 * length)
     rho = radius * np.sqrt(rng.random(m))
     ph = 2 * np.pi * rng.random(m)
     return np.column_stack([rho * np.cos(ph), rho * np.sin(ph), length * rng.random(m)])
 
 
-def fields_on_dipoles(pos: np.ndarray, delta: float) -> np.ndarray:
+def fields_on_dipoles(pos: np.ndarray, delta: float, *, max_dipoles: int | None = None) -> np.ndarray:
     """Solve (B6) for Ẽ(r_m) (shape (M, 3)) with the incident plane wave x̂ e^{iz}."""
     t = 6 * np.pi / (2 * delta + 1j)
-    g = green_matrix(pos)
+    g = green_matrix(pos, max_dipoles=max_dipoles)
     a = np.eye(g.shape[0]) - t * g
     e0 = np.zeros((len(pos), 3), complex)
     e0[:, 0] = np.exp(1j * pos[:, 2])
@@ -42,7 +44,8 @@ def fields_on_dipoles(pos: np.ndarray, delta: float) -> np.ndarray:
 
 
 def coherent_profile(density: float, delta: float, seeds, *, radius: float = 15.0,
-                     length: float = 10.0, bins: int = 20, core: float | None = None) -> dict[str, Any]:
+                     length: float = 10.0, bins: int = 20, core: float | None = None,
+                     max_dipoles: int | None = None) -> dict[str, Any]:
     """Slice-averaged ⟨Ẽ_x(z)⟩ over configurations ``seeds`` (core radius R1 = R - L by default)."""
     r1 = radius - length if core is None else core
     if r1 <= 0:
@@ -51,8 +54,9 @@ def coherent_profile(density: float, delta: float, seeds, *, radius: float = 15.
     acc = np.zeros(bins, complex)
     cnt = np.zeros(bins)
     for s in seeds:
-        pos = cylinder_positions(density, radius, length, np.random.default_rng(int(s)))
-        e = fields_on_dipoles(pos, delta)
+        pos = cylinder_positions(density, radius, length, np.random.default_rng(int(s)),
+                                 max_dipoles=max_dipoles)
+        e = fields_on_dipoles(pos, delta, max_dipoles=max_dipoles)
         sel = np.hypot(pos[:, 0], pos[:, 1]) < r1
         idx = np.clip(np.digitize(pos[sel, 2], edges) - 1, 0, bins - 1)
         np.add.at(acc, idx, e[sel, 0])

@@ -117,8 +117,16 @@ def configuration(density: float, deltas: Sequence[float], *, seed: int, radius:
     r1 = radius - length if core is None else core
     if not 0 < r1 <= radius:
         raise InputError(f"core radius R1 = {r1} must lie in (0, R = {radius}]: use R > L or give core=")
+    if not 0 < 4 * np.pi * density <= 10:
+        import warnings
+
+        from symlight.models.dipole_medium import RegimeWarning
+
+        warnings.warn(f"4πn/k0³ = {4 * np.pi * density:.3g} is outside the range simulated in seed 003 "
+                      "(0.25–6.28, App. B); point dipoles with G0 at k0 may not describe it",
+                      RegimeWarning, stacklevel=2)
     rng = np.random.default_rng(int(seed))
-    pos = cylinder_positions(density, radius, length, rng)
+    pos = cylinder_positions(density, radius, length, rng, max_dipoles=max_dipoles)
     m = len(pos)
     check_dipole_count(m, max_dipoles)
     g = green_matrix(pos, max_dipoles=max_dipoles)

@@ -26,13 +26,16 @@ from typing import Any
 import numpy as np
 
 from symlight.errors import InputError
-from symlight.greens.coupled import green_matrix
+from symlight.greens.coupled import check_dipole_count, green_matrix
 
 
-def sphere_positions(m: int, density: float, rng: np.random.Generator) -> np.ndarray:
-    """M points uniform in a sphere with number density ``density`` (units k0^3)."""
+def sphere_positions(m: int, density: float, rng: np.random.Generator, *,
+                     max_dipoles: int | None = None) -> np.ndarray:
+    """M points uniform in a sphere with number density ``density`` (units k0^3); M above the cap
+    of ``greens.coupled.check_dipole_count`` is refused before anything is allocated."""
     if m < 1:
         raise InputError(f"number of dipoles M must be >= 1, got {m!r}")
+    check_dipole_count(m, max_dipoles)
     if not density > 0:
         raise InputError(f"dipole density must be > 0 (units k0^3), got {density!r}")
     radius = (3 * m / (4 * np.pi * density)) ** (1 / 3)
@@ -41,9 +44,9 @@ def sphere_positions(m: int, density: float, rng: np.random.Generator) -> np.nda
     return v * radius * rng.random(m)[:, None] ** (1 / 3)
 
 
-def system_matrix(positions: np.ndarray, k0: float = 1.0) -> np.ndarray:
+def system_matrix(positions: np.ndarray, k0: float = 1.0, *, max_dipoles: int | None = None) -> np.ndarray:
     """A = (6π/k0) G0' - i 1 (dimensionless), so that T k0/6π = (2δ - A)^{-1}."""
-    a = green_matrix(positions, k0, scale=6 * np.pi / k0)
+    a = green_matrix(positions, k0, scale=6 * np.pi / k0, max_dipoles=max_dipoles)
     a[np.diag_indices_from(a)] -= 1j
     return a
 
@@ -94,10 +97,11 @@ class Spectrum:
         return float(0.5 * np.mean(a))
 
 
-def spectrum(positions: np.ndarray, k0: float = 1.0, *, vectors: bool = False) -> Spectrum:
+def spectrum(positions: np.ndarray, k0: float = 1.0, *, vectors: bool = False,
+             max_dipoles: int | None = None) -> Spectrum:
     """Assemble A and decompose it once (numpy/LAPACK ``eig`` or ``eigvals``)."""
     t0 = time.perf_counter()
-    a = system_matrix(positions, k0)
+    a = system_matrix(positions, k0, max_dipoles=max_dipoles)
     t1 = time.perf_counter()
     if vectors:
         lam, v = np.linalg.eig(a)
@@ -109,16 +113,20 @@ def spectrum(positions: np.ndarray, k0: float = 1.0, *, vectors: bool = False) -
     return Spectrum(lam, w, t1 - t0, t2 - t1, {"M": len(positions)})
 
 
-def mean_im_tmm(density: float, m: int, seed: int, deltas: np.ndarray) -> dict[str, Any]:
+def mean_im_tmm(density: float, m: int, seed: int, deltas: np.ndarray, *,
+                max_dipoles: int | None = None) -> dict[str, Any]:
     """One configuration: ⟨Im T̃_mm⟩(δ) on ``deltas`` plus its sum-rule diagnostics."""
-    if density * 1.0 > 20:
+    if 4 * np.pi * density > 10:
         import warnings
 
-        warnings.warn(f"dipole density 4πn/k0^3 = {4 * np.pi * density:.3g} is far beyond the range "
-                      "studied in the paper (0.25–6.3); results are outside its regime", stacklevel=2)
+        from symlight.models.dipole_medium import RegimeWarning
+
+        warnings.warn(f"dipole density 4πn/k0^3 = {4 * np.pi * density:.3g} is beyond the range "
+                      "studied in the paper (0.25–6.3); results are outside its regime", RegimeWarning,
+                      stacklevel=2)
     rng = np.random.default_rng(seed)
-    pos = sphere_positions(m, density, rng)
-    spec = spectrum(pos)
+    pos = sphere_positions(m, density, rng, max_dipoles=max_dipoles)
+    spec = spectrum(pos, max_dipoles=max_dipoles)
     curve = spec.mean_diagonal(deltas).imag
     lo, hi = float(np.min(deltas)), float(np.max(deltas))
     trap = float(np.trapezoid(curve, deltas))
