@@ -422,12 +422,11 @@ def claims() -> list[Claim]:
     book = ClaimBook(TOPIC, SOURCE)
     for part in (_homogeneous, _single_atom, _random_medium, _densities, _monte_carlo):
         part(book)
-    try:
-        from symlight.models import two_photon_amplitudes as amp
+    from symlight.models import two_photon_amplitudes as amp
+    from symlight.models import two_photon_amplitudes3d as amp3
 
-        amp.add_claims(book)
-    except ImportError:
-        pass
+    amp3.add_claims(book)  # (16)-(18), (F5)-(F7), (14), (F3) with 3-D positions
+    amp.add_claims(book, symbolic=False)  # lattice twin: symmetric generator, conserved norm
     from derivations import two_photon_longtime
 
     two_photon_longtime.add_claims(book)  # (53)-(54), (68)/App. B, (91)-(96), (129)-(134)

@@ -97,3 +97,22 @@ def test_printed_constants_diagnosis():
                 * (2 + 2 * lt.S) * (3 * lt.l ** 2 / (8 * d1) + 3 * lt.l ** 2 / (8 * d2))
                 for w, d1, d2 in pm.values())
     assert sp.cancel(d.printed_C(2, tilde=False) + extra - cb) == 0
+
+
+def test_amplitudes_3d_match_print_and_can_fail():
+    from symlight.models import two_photon_amplitudes3d as a3
+
+    cmp = a3.compare_with_print("fermi")
+    assert {k: v[0] for k, v in cmp.items()} == {"16": 2, "17": 1, "18": 2}
+    for _, pr, dr in cmp.values():
+        assert sp.expand(pr - dr) == 0
+    k, pr, dr = cmp["16"]
+    # genuinely 3-D: the kernel takes two vectors, the photon integral is d^3u
+    ints = [i for i in dr.atoms(sp.Integral)]
+    assert ints and all(len(i.limits) == 3 for i in ints)
+    assert all(len(t.args) == 6 for t in dr.atoms(a3.T))
+    # a wrong coupling in (16) (g instead of g/2) is detected
+    assert pr.has(a3.g) and sp.expand(pr.subs(a3.g, 2 * a3.g) - dr) != 0
+    assert sp.expand(a3.printed_normalisation("bose") - a3.normalisation("bose")) == 0
+    with pytest.raises(InputError, match="statistics"):
+        a3.derive_amplitude_equations("anyon")
