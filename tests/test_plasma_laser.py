@@ -151,3 +151,14 @@ def test_verdicts_103_to_106():
     assert book.claims[6].verdict == "confirmed"          # matrix roots = derived cubic roots
     assert book.claims[7].verdict == "discrepancy"        # printed cubic roots differ
     assert v
+
+
+def test_fig5_claim_and_figure(tmp_path):
+    # crossing of γ(λ_c/λ)³ with (λ_c/λ)² at λ = γλ_c (hand)
+    book = _book()
+    lc._claims_fig5(book)
+    assert [c.verdict for c in book.claims] == ["confirmed"]
+    from derivations.plasma_photons import laser_figures
+
+    figs = laser_figures.figures(tmp_path)
+    assert [f.name for f in figs] == ["Fig. 5"] and figs[0].path.stat().st_size > 10_000

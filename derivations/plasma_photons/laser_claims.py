@@ -418,10 +418,29 @@ def _numeric_twins(book: ClaimBook, cub_g: list[sp.Expr], readable: sp.Expr) -> 
                f"Derived Γ (ω₀ = ck₀): {sp.sstr(readable)}")
 
 
+def _claims_fig5(book: ClaimBook) -> None:
+    from scipy.optimize import brentq
+
+    from symlight.models.plasma_photons import compton_wavelength
+
+    lam_c = compton_wavelength()
+    cross = []
+    for g in (0.1, 10.0):
+        f = lambda ln_l, g=g: math.log(pl.intensity_for_gamma(g, np.array([math.exp(ln_l)]))[0]  # noqa: E731
+                                       / pl.relativistic_intensity_ratio(np.array([math.exp(ln_l)]))[0])
+        cross.append(math.exp(brentq(f, math.log(1e-16), math.log(1e-3), xtol=1e-14)) / lam_c)
+    book.close("Fig. 5", "the curve of fixed γ (I₀/I_c = γ(λ_c/λ_L)³, from (106)) meets the relativistic "
+               "line a₀ = 1 at λ_L = γλ_c, so the model (below the line) needs λ_L > γλ_c",
+               [0.1, 10.0], cross, rtol=1e-9,
+               how="brentq on the CODATA curves (I_rel = ε₀cω₀²(m_ec/e)²/2 over I_c); λ_L/λ_c at the "
+               "crossing")
+
+
 def claims() -> list[Claim]:
     book = ClaimBook(TOPIC, SOURCE)
     _claims_67_68(book)
     _claims_93_94(book)
     _claims_96_102(book)
     _claims_103_106(book)
+    _claims_fig5(book)
     return book.claims
