@@ -43,24 +43,40 @@ def fields_on_dipoles(pos: np.ndarray, delta: float, *, max_dipoles: int | None 
     return np.linalg.solve(a, e0.ravel()).reshape(-1, 3)
 
 
+def coherent_configuration(density: float, delta: float, *, seed: int, radius: float, length: float,
+                           bins: int, core: float, max_dipoles: int | None = None) -> dict[str, np.ndarray]:
+    """One configuration: slice sums of Ẽ_x over the core ρ < R1 and the counts (checkpointable)."""
+    edges = np.linspace(0, length, bins + 1)
+    pos = cylinder_positions(density, radius, length, np.random.default_rng(int(seed)),
+                             max_dipoles=max_dipoles)
+    e = fields_on_dipoles(pos, delta, max_dipoles=max_dipoles)
+    sel = np.hypot(pos[:, 0], pos[:, 1]) < core
+    idx = np.clip(np.digitize(pos[sel, 2], edges) - 1, 0, bins - 1)
+    acc = np.zeros(bins, complex)
+    np.add.at(acc, idx, e[sel, 0])
+    return {"sumE": acc, "count": np.bincount(idx, minlength=bins).astype(float)}
+
+
 def coherent_profile(density: float, delta: float, seeds, *, radius: float = 15.0,
                      length: float = 10.0, bins: int = 20, core: float | None = None,
-                     max_dipoles: int | None = None) -> dict[str, Any]:
-    """Slice-averaged ⟨Ẽ_x(z)⟩ over configurations ``seeds`` (core radius R1 = R - L by default)."""
+                     max_dipoles: int | None = None, executor: Any = "serial",
+                     workers: int | None = None, checkpoint: str | None = None) -> dict[str, Any]:
+    """Slice-averaged ⟨Ẽ_x(z)⟩ over configurations ``seeds`` (core radius R1 = R - L by default).
+
+    The configurations run through ``symlight.sweeps.run_sweep`` (``executor``: "serial", "local",
+    a Dask address or client; None reads $SYMLIGHT_SCHEDULER); the result does not depend on it.
+    """
+    from symlight.numerics.dipole_spectra import run_configurations
+
     r1 = radius - length if core is None else core
     if r1 <= 0:
         raise InputError(f"core radius R1 = {r1} must be > 0: use R > L")
+    res = run_configurations(coherent_configuration, seeds, density, float(delta), radius=radius,
+                             length=length, bins=bins, core=r1, max_dipoles=max_dipoles,
+                             executor=executor, workers=workers, checkpoint=checkpoint)
+    acc = np.sum([r["sumE"] for r in res], axis=0)
+    cnt = np.sum([r["count"] for r in res], axis=0)
     edges = np.linspace(0, length, bins + 1)
-    acc = np.zeros(bins, complex)
-    cnt = np.zeros(bins)
-    for s in seeds:
-        pos = cylinder_positions(density, radius, length, np.random.default_rng(int(s)),
-                                 max_dipoles=max_dipoles)
-        e = fields_on_dipoles(pos, delta, max_dipoles=max_dipoles)
-        sel = np.hypot(pos[:, 0], pos[:, 1]) < r1
-        idx = np.clip(np.digitize(pos[sel, 2], edges) - 1, 0, bins - 1)
-        np.add.at(acc, idx, e[sel, 0])
-        np.add.at(cnt, idx, 1)
     z = 0.5 * (edges[1:] + edges[:-1])
     return {"z": z, "E": acc / np.maximum(cnt, 1), "count": cnt}
 
