@@ -214,3 +214,11 @@ def test_coherent_profile_same_on_every_executor():
         sel = np.hypot(pos[:, 0], pos[:, 1]) < 2.0
         np.add.at(acc, np.clip(np.digitize(pos[sel, 2], np.linspace(0, 4, 9)) - 1, 0, 7), e[sel, 0])
     assert np.allclose(a["E"] * np.maximum(a["count"], 1), acc, rtol=1e-12, atol=1e-12)
+
+
+def test_fig2_written(tmp_path):
+    from derivations.dipole_transport.samples import fig2
+
+    f = fig2(tmp_path)
+    assert f.path.exists() and f.path.stat().st_size > 10_000
+    assert "opposite" in f.caption and f.seconds > 0

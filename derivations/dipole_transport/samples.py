@@ -230,10 +230,16 @@ def add_claims(book: ClaimBook, *, quick: bool = False) -> None:
 
 
 # ---------------------------------------------------------------- figures
+_TITLES = {"fig2_pair_dos": "Fig. 2", "fig11_wavenumbers": "Fig. 11 (small sample)",
+           "fig12_mean_free_paths": "Fig. 12 (small sample)",
+           "fig13_energy_density": "Fig. 13 (small sample)",
+           "fig14_transport_mfp": "Fig. 14 (small samples)"}
+
+
 def _save(fig, out: Path, name: str, caption: str, t0: float):
     from symlight.report import save_figure
 
-    return save_figure(fig, out / f"{name}.png", name, caption, CMD, started=t0)
+    return save_figure(fig, out / f"{name}.png", _TITLES.get(name, name), caption, CMD, started=t0)
 
 
 def fig2(out: Path) -> Any:
