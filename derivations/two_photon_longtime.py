@@ -91,6 +91,23 @@ def _liouville(book: ClaimBook) -> None:
                r_odd["derived"] < 1e-6 and r_even["derived"] < 1e-6,
                f"relative residuals {r_odd['derived']:.2e} (p + p^2/2), {r_even['derived']:.2e} "
                f"(sqrt(p^2 + 1/2)); printed arguments with the even symbol {r_even['printed']:.2e}")
+    # (73): (68) with the two-scale replacement (72), eps k' -> eps k' + K (K conjugate to X = x/eps)
+    K = sp.Symbol("K", real=True)
+    two = {kp: kp + K / eps}
+    der73 = sp.Matrix([sp.expand(-args["left"].subs(two)), sp.expand(-args["right"].subs(two))])
+    book.equal("73", "left argument of A_hat in (73) (even symbol, sign of k flipped as in (68))",
+               k - eps * kp / 2 - K / 2, der73[0])
+    c73 = book.equal("73", "right argument of A_hat in (73): k1 - eps k1'/2 + K1/2 as printed",
+                     k - eps * kp / 2 + K / 2, der73[1])
+    a_ = sp.Function("a")
+    stream_p = sp.series(a_(k - eps * kp / 2) - a_(k - eps * kp / 2), eps, 0, 2).removeO()
+    stream_d = sp.series(a_(-der73[0].subs(K, 0)) - a_(-der73[1].subs(K, 0)), eps, 0, 2).removeO()
+    _note(c73, f"(73) must be (68) with eps k' -> eps k' + K (from (72)); the printed right argument "
+          f"flips the sign of eps k'/2. Consequence (scalar symbol a, K = 0, to O(eps)): printed "
+          f"a(left) - a(right) = {sp.simplify(stream_p.doit())}, derived = {sp.simplify(stream_d.doit())}: "
+          f"the printed (73) loses the streaming term f k.grad_x of (77); numeric twin (even symbol "
+          f"sqrt(p^2 + 1/2), K = 0): relative residual with the (73) arguments {r_even['printed73']:.2f}, "
+          f"derived {r_even['derived']:.1e}")
     book.equal("B6", "shift of k1 in K W (left, eta(x1/eps - x1'/2)) and in W K^T (right)",
                sp.Matrix([k + wig.qq / 2, k - wig.qq / 2]),
                sp.Matrix([args["eta_shift_left"], args["eta_shift_right"]]))

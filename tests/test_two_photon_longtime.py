@@ -43,6 +43,7 @@ def test_liouville_twin_distinguishes_conventions_for_odd_symbol():
     assert r["printed"] > 0.1
     r = wig.liouville_twin(lambda v: np.sqrt(v ** 2 + 0.5))
     assert r["derived"] < 1e-6 and r["printed"] < 1e-6
+    assert r["printed73"] > 0.5  # (73) as printed has no streaming term
 
 
 def test_random_term_twin():

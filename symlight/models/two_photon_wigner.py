@@ -79,7 +79,8 @@ class Packet1D:
         """Deterministic right side of (68) (scalar, 1-D) on W(x, k) by FFT in x.
 
         ``convention="derived"``: a(-k + eps k'/2) W_hat - W_hat a(-k - eps k'/2);
-        ``"printed"``: a(k - eps k'/2) W_hat - W_hat a(k + eps k'/2) as in (68)/(B4)."""
+        ``"printed"``: a(k - eps k'/2) W_hat - W_hat a(k + eps k'/2) as in (68)/(B4);
+        ``"printed73"``: both arguments k - eps k'/2, as (73) prints them (at K = 0)."""
         kx = 2 * np.pi * np.fft.fftfreq(W.shape[-1], d=self.dy)
         out = np.empty_like(W)
         for i, kv in enumerate(np.asarray(kvals, float)):
@@ -87,8 +88,10 @@ class Packet1D:
                 mult = self.symbol(-kv + self.eps * kx / 2) - self.symbol(-kv - self.eps * kx / 2)
             elif convention == "printed":
                 mult = self.symbol(kv - self.eps * kx / 2) - self.symbol(kv + self.eps * kx / 2)
+            elif convention == "printed73":  # (73) at K = 0: both arguments k - eps k'/2
+                mult = self.symbol(kv - self.eps * kx / 2) - self.symbol(kv - self.eps * kx / 2)
             else:
-                raise InputError(f"convention={convention!r}: use 'derived' or 'printed'")
+                raise InputError(f"convention={convention!r}: use 'derived', 'printed' or 'printed73'")
             out[i] = np.fft.ifft(mult * np.fft.fft(W[i]))
         return out
 
@@ -103,7 +106,7 @@ def liouville_twin(symbol: Callable[[np.ndarray], np.ndarray], *, eps: float = 0
     lhs = 1j * eps * (pk.wigner(t + h, kv) - pk.wigner(t - h, kv)) / (2 * h)
     sc = float(np.max(np.abs(lhs)))
     return {conv: float(np.max(np.abs(lhs - pk.liouville_rhs(W, kv, conv))) / sc)
-            for conv in ("derived", "printed")} | {"scale": sc}
+            for conv in ("derived", "printed", "printed73")} | {"scale": sc}
 
 
 def random_term_twin(*, eps: float = 0.5, q0: float = 0.9, x_eval: float = 0.37) -> dict[str, float]:
