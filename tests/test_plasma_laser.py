@@ -162,3 +162,44 @@ def test_fig5_claim_and_figure(tmp_path):
 
     figs = laser_figures.figures(tmp_path)
     assert [f.name for f in figs] == ["Fig. 5"] and figs[0].path.stat().st_size > 10_000
+
+
+def test_bad_input_existing_models():
+    # issue 7: negative densities / temperatures and invalid parameters give a clear InputError
+    from symlight.dispersion import track_roots
+    from symlight.models import plasma_exchange as pe
+    from symlight.models import plasma_photons as pp
+
+    for bad in (-3, 0, sp.Symbol("z", negative=True), float("nan")):
+        with pytest.raises(InputError, match="density n"):
+            pe.kF_of_density(bad)
+    with pytest.raises(InputError, match="density n"):
+        pe.plasma_frequency_sq(-1)
+    with pytest.raises(InputError, match="k_F"):
+        pe.density_of_kF(-2)
+    assert pe.kF_of_density(sp.Symbol("n_s", positive=True)).has(sp.Symbol("n_s", positive=True))
+    with pytest.raises(InputError, match="density n"):
+        pp.plasma_scales(-1e27)
+    with pytest.raises(InputError, match="mass"):
+        pp.plasma_scales(1e27, m=-1.0)
+    with pytest.raises(InputError, match="T_p > 0"):
+        pp.bose_moment(1, -0.5)                          # negative photon temperature
+    with pytest.raises(InputError, match="T_p > 0"):
+        pp.bose_moment(1, float("nan"))
+    with pytest.raises(InputError, match="wavevectors"):
+        pp.polariton_bare_modes(np.array([0.1, -1.0]), 0.1)
+    with pytest.raises(InputError, match="c_p"):
+        pp.polariton_branches(np.array([0.5]), 0.1, -0.3)
+    with pytest.raises(InputError, match="cos θ"):
+        pp.cubic_coefficients(1.0, 0.1, 0.1, 2.0, 1e-3)
+    with pytest.raises(InputError, match="γ"):
+        pp.cubic_coefficients(1.0, 0.1, -0.1, 1.0, 1e-3)
+    with pytest.raises(InputError, match="wavevectors"):
+        pp.omega_ph_laser(-1.0)
+    with pytest.warns(ValidityWarning, match="k_F"):        # q ≳ k_F stated as a warning
+        s = pp.plasma_scales(1e28)
+        pp.plasmon_omega(np.array([0.5 * s.k_F]), 1e28)
+    with pytest.raises(InputError, match="finite coefficients"):
+        track_roots(lambda q: [1.0, float("nan"), 1.0], [0.1, 0.2])
+    with pytest.raises(InputError, match="finite"):
+        track_roots(lambda q: [1.0, 0.0, 1.0], [0.1, float("inf")])

@@ -19,6 +19,13 @@ from symlight.errors import InputError
 __all__ = ["track_roots"]
 
 
+def _coefficients(coeffs: Callable[[float], Sequence[complex]], q: float) -> np.ndarray:
+    c = np.asarray(coeffs(q), dtype=complex)
+    if c.ndim != 1 or c.size < 2 or not np.all(np.isfinite(c)):
+        raise InputError(f"dispersion polynomial at q={q:g} must have >= 2 finite coefficients, got {c}")
+    return c
+
+
 def track_roots(coeffs: Callable[[float], Sequence[complex]], qs: Sequence[float]) -> np.ndarray:
     """Array (len(qs), degree) of roots, column j one continuous branch.
 
@@ -28,12 +35,14 @@ def track_roots(coeffs: Callable[[float], Sequence[complex]], qs: Sequence[float
     qs = np.asarray(qs, dtype=float)
     if qs.ndim != 1 or qs.size == 0:
         raise InputError("qs must be a non-empty 1-D sequence of wavevectors")
-    first = np.roots(np.asarray(coeffs(float(qs[0])), dtype=complex))
+    if np.any(~np.isfinite(qs)):
+        raise InputError("qs must be finite wavevectors")
+    first = np.roots(_coefficients(coeffs, float(qs[0])))
     deg = first.size
     out = np.empty((qs.size, deg), dtype=complex)
     out[0] = np.sort_complex(first)
     for i in range(1, qs.size):
-        r = np.roots(np.asarray(coeffs(float(qs[i])), dtype=complex))
+        r = np.roots(_coefficients(coeffs, float(qs[i])))
         if r.size != deg:
             raise InputError(f"polynomial degree changed from {deg} to {r.size} at q={qs[i]:g}")
         prev = out[i - 1]

@@ -18,6 +18,8 @@ from functools import cache
 
 import sympy as sp
 
+from symlight.errors import InputError
+
 __all__ = ["SYMBOLS", "fock_potential", "G_printed", "pressure", "exchange_pressure",
            "exchange_force_coefficient", "exchange_energy", "density_of_kF", "kF_of_density",
            "effective_velocity_squared", "plasma_frequency_sq", "fermi_velocity", "exchange_velocity"]
@@ -49,13 +51,30 @@ def _integrate(expr: sp.Expr, var: sp.Symbol, a: sp.Expr, b: sp.Expr) -> sp.Expr
     return sp.simplify(upper - lower)
 
 
+def _positive_arg(name: str, value: object) -> sp.Expr:
+    """A density, wavevector or temperature argument: symbols allowed unless known non-positive;
+    numbers must be finite and > 0 (else InputError naming the argument)."""
+    try:
+        v = sp.sympify(value, strict=True)
+    except (sp.SympifyError, TypeError) as exc:
+        raise InputError(f"{name} must be a positive number or a SymPy expression, got {value!r}") from exc
+    if v.is_number:
+        if not (v.is_real and v.is_finite and bool(v > 0)):
+            raise InputError(f"{name} must be finite and > 0 (a degenerate plasma), got {value!r}")
+    elif v.is_positive is False or v.is_real is False:
+        raise InputError(f"{name} must be positive, got the expression {value!r}")
+    return v
+
+
 def density_of_kF(kf: sp.Expr = kF) -> sp.Expr:
     """n = ∫d³k/(2π)³ g_s Θ(k_F − k) = g_s k_F³/(6π²), by integration."""
+    kf = _positive_arg("Fermi wavevector k_F", kf)
     return _integrate(4 * sp.pi * p**2 * g_s / (2 * sp.pi)**3, p, 0, kf)
 
 
 def kF_of_density(nn: sp.Expr = n) -> sp.Expr:
     """k_F(n), the positive root of density_of_kF(k_F) = n."""
+    nn = _positive_arg("density n", nn)
     sol = sp.solve(sp.Eq(density_of_kF(kF), nn), kF)
     return [s for s in sol if s.is_positive is not False][0]
 
@@ -150,6 +169,7 @@ def exchange_energy() -> sp.Expr:
 
 def plasma_frequency_sq(nn: sp.Expr = n) -> sp.Expr:
     """ω_p² = n Q²/(ε₀ m)."""
+    nn = _positive_arg("density n", nn)
     return nn * Q**2 / (eps0 * m)
 
 

@@ -81,6 +81,10 @@ def plasma_scales(n: float, m: float = C.m_e, Q: float = C.e) -> PlasmaScales:
     """ω_p, k_F, v_F, ṽ = ħω_p/(m v_F) and v_eff² = v_F²/3 − ṽ²/2 (Eq. (83)) for n in m⁻³."""
     if not (isinstance(n, (int, float)) and math.isfinite(n) and n > 0):
         raise InputError(f"density n must be a positive number of m^-3, got {n!r}")
+    if not (isinstance(m, (int, float)) and math.isfinite(m) and m > 0):
+        raise InputError(f"particle mass m must be a positive number of kg, got {m!r}")
+    if not (isinstance(Q, (int, float)) and math.isfinite(Q) and Q != 0):
+        raise InputError(f"particle charge Q must be a finite non-zero number of C, got {Q!r}")
     wp = math.sqrt(n * Q**2 / (C.epsilon_0 * m))
     kf = (3 * math.pi**2 * n) ** (1 / 3)
     vf = C.hbar * kf / m
@@ -115,8 +119,11 @@ def critical_density(m: float = C.m_e, Q: float = C.e) -> float:
 # ----------------------------------------------------------------------------- polaritons
 def bose_moment(ell: int, xval: float) -> float:
     """ℳ_ℓ(x) = ∫_0^∞ dk k^{2ℓ}/(k²+1)^ℓ / (exp(x√(1+k²)) − 1), Eq. (86)."""
-    if xval <= 0:
-        raise InputError(f"ℳ_ℓ needs x = ħω_p/(k_B T_p) > 0, got {xval!r}")
+    if not (isinstance(xval, (int, float)) and math.isfinite(xval) and xval > 0):
+        raise InputError(f"ℳ_ℓ needs x = ħω_p/(k_B T_p) finite and > 0 (photon temperature T_p > 0), "
+                         f"got {xval!r}")
+    if not (isinstance(ell, int) and ell >= 0):
+        raise InputError(f"ℳ_ℓ needs an integer ℓ >= 0, got {ell!r}")
     def integrand(kk: float) -> float:
         a = xval * math.sqrt(1 + kk**2)
         return kk**(2 * ell) / (kk**2 + 1)**ell * math.exp(-a) / -math.expm1(-a)
@@ -124,9 +131,24 @@ def bose_moment(ell: int, xval: float) -> float:
     return val
 
 
+def _normalised_q(qv: float | np.ndarray) -> np.ndarray:
+    """Wavevectors in units ω_p/c: finite and >= 0 (InputError otherwise)."""
+    arr = np.asarray(qv, dtype=float)
+    if np.any(~np.isfinite(arr)) or np.any(arr < 0):
+        raise InputError(f"wavevectors q (units ω_p/c) must be finite and >= 0, got {qv!r}")
+    return arr
+
+
+def _finite(name: str, value: float) -> float:
+    if not (isinstance(value, (int, float, np.floating)) and math.isfinite(value)):
+        raise InputError(f"{name} must be a finite number, got {value!r}")
+    return float(value)
+
+
 def polariton_bare_modes(qv: np.ndarray, v_eff2: float) -> tuple[np.ndarray, np.ndarray]:
     """(ω_e, ω_ph) in units ω_p = c = 1: ω_e = √(1 + v_eff² q²), ω_ph = v_p(q) q (Eq. (85))."""
-    qv = np.asarray(qv, dtype=float)
+    qv = _normalised_q(qv)
+    _finite("v_eff² (units c²)", v_eff2)
     wq = np.sqrt(1 + qv**2)
     vp = qv / wq * np.sqrt(1 + 1 / wq**2)
     return np.sqrt((1 + v_eff2 * qv**2).astype(complex)), vp * qv
@@ -135,6 +157,9 @@ def polariton_bare_modes(qv: np.ndarray, v_eff2: float) -> tuple[np.ndarray, np.
 def polariton_branches(qv: np.ndarray, v_eff2: float, cp: float | np.ndarray
                        ) -> tuple[np.ndarray, np.ndarray]:
     """(ω₊, ω₋) from (ω² − ω_e²)(ω² − ω_ph²) = c_p⁴ q⁴ (Eq. (87), units ω_p = c = 1)."""
+    cp_arr = np.asarray(cp, dtype=float)
+    if np.any(~np.isfinite(cp_arr)) or np.any(cp_arr < 0):
+        raise InputError(f"coupling velocity c_p (units c) must be finite and >= 0, got {cp!r}")
     we, wph = polariton_bare_modes(qv, v_eff2)
     we2 = (we**2).real
     disc = np.sqrt((we2 - wph**2) ** 2 + 4 * np.asarray(cp) ** 4 * np.asarray(qv) ** 4)
@@ -145,13 +170,25 @@ def polariton_branches(qv: np.ndarray, v_eff2: float, cp: float | np.ndarray
 # ----------------------------------------------------------------------------- laser-driven cubic
 def omega_ph_laser(qv: np.ndarray) -> np.ndarray:
     """ω̃_ph = c²q²(1 − ω_p²/(2ω_q²))/ω_q (after Eq. (104); units ω_p = c = 1)."""
-    qv = np.asarray(qv, dtype=float)
+    qv = _normalised_q(qv)
     wq2 = 1 + qv**2
     return qv**2 * (1 - 1 / (2 * wq2)) / np.sqrt(wq2)
 
 
+def _check_laser_parameters(qv: float, v_eff2: float, gamma: float, cos_theta: float, a_hbar: float) -> None:
+    _normalised_q(qv)
+    _finite("v_eff² (units c²)", v_eff2)
+    if not (_finite("coupling γ", gamma) >= 0):
+        raise InputError(f"coupling γ = (I₀/I_c)(λ_L/λ_c)³ must be >= 0, got {gamma!r}")
+    if abs(_finite("cos θ", cos_theta)) > 1:
+        raise InputError(f"cos θ must lie in [-1, 1], got {cos_theta!r}")
+    if not (_finite("ħω_p/(m_ec²)", a_hbar) >= 0):
+        raise InputError(f"a_hbar = ħω_p/(m_ec²) must be >= 0, got {a_hbar!r}")
+
+
 def coupling_Gamma(qv: float, w: complex, gamma: float, cos_theta: float, a_hbar: float) -> complex:
     """Γ(q, ω) of Eq. (105) in units ω_p = c = 1, ``a_hbar = ħω_p/(m_e c²)``."""
+    _check_laser_parameters(qv, 0.0, gamma, cos_theta, a_hbar)
     wq = math.sqrt(1 + qv**2)
     return gamma * cos_theta * (a_hbar / 2 * qv / w - 1 / wq**2) * qv**2 * w / wq
 
@@ -159,6 +196,7 @@ def coupling_Gamma(qv: float, w: complex, gamma: float, cos_theta: float, a_hbar
 def cubic_coefficients(qv: float, v_eff2: float, gamma: float, cos_theta: float, a_hbar: float
                        ) -> list[float]:
     """Coefficients (ω³, ω², ω, 1) of (ω² − ω_e²)(ω − ω̃_ph) + Γ(q, ω) = 0, Eqs. (104)-(105)."""
+    _check_laser_parameters(qv, v_eff2, gamma, cos_theta, a_hbar)
     we2 = 1 + v_eff2 * qv**2
     wt = float(omega_ph_laser(qv))
     wq = math.sqrt(1 + qv**2)
