@@ -15,6 +15,7 @@ The physical branch is the real root with σ̂ > c2 (minimum conductivity, Eq. (
 from __future__ import annotations
 
 import warnings
+from functools import lru_cache
 
 import numpy as np
 import sympy as sp
@@ -125,6 +126,7 @@ def q_zero_sigma(x: np.ndarray | float, f: float = 1.0, w: float = W_LOC) -> np.
     return 1 / (1 + w / xx) + f / (xx**2 + 0.25)
 
 
+@lru_cache(maxsize=8)
 def shell_sums_sym(x: sp.Expr = xs) -> dict[str, sp.Expr]:
     """Σ_p |G_T|², Σ_p p²|G_T|⁴ (convergent) and Σ_p |G_T|⁴ in units ℓ = 1, K = x + i/2, by residues.
 
@@ -173,3 +175,55 @@ def shell_sums_quad(x: float) -> dict[str, float]:
         b = quad(f, 4 * (x + 1), np.inf, limit=500, epsabs=1e-13, epsrel=1e-11)[0]
         out[name] = (a + b) / (2 * np.pi**2)
     return out
+
+
+def j3_solution_sym() -> dict[str, sp.Expr]:
+    """J₂, J₃ from the last two lines of (88), solved exactly (u = U/σ, R = Re G_LḠ_T, I = Im G_LḠ_T,
+    J₂ᴰ = −2 Im G_L Im G_T, J₃ᴰ = −I):  J₃ = −I[1 + u(R + J₂ᴰ)]/(1 − u²(R² + I²)), and
+    R + J₂ᴰ = Re(G_L G_T) (the bracket of (97)), R² + I² = |G_L G_T|²."""
+    u, rr, ii, j2d = sp.symbols("u R I J_2^D", real=True)
+    j2, j3 = sp.symbols("J_2 J_3")
+    sol = sp.solve([(1 + rr * u) * j2 + ii * u * j3 - j2d, ii * u * j2 + (1 - rr * u) * j3 + ii], [j2, j3],
+                   dict=True)[0]
+    return {"J2": sp.simplify(sol[j2]), "J3": sp.simplify(sol[j3]), "u": u, "R": rr, "I": ii, "J2D": j2d}
+
+
+def d_coefficients_derived(x: sp.Expr = xs, q: sp.Expr = qs, *, bracket: str = "ReGLGT",
+                           regularise_all: bool = True) -> dict[str, sp.Expr]:
+    """d₂, d₃ of (98) from (48) with (97): σ̂_I − 1/x = (2/3σ_D)Σ_p p²(J₃ − J₃ᴰ),
+    J₃ − J₃ᴰ = J₃ᴰ[uX + u²|G_LG_T|²]/det (exact rewrite of (97)), the denominator taken outside at
+    its maximum 1 − (c₂/σ̂)² as for (96).  Units ℓ = 1, K = x + i/2, G_L = 1/K², u = (3q/π)/σ̂.
+
+    X = Re(G_L G_T) (``bracket="ReGLGT"``, the exact solution of (88)) or Re(G_L Ḡ_T) (``"ReGLGTbar"``).
+    The Kubo weight p² is replaced by |K|² (text before (96)); with ``regularise_all`` every further
+    power p² beyond Σ_p p²|G_T|⁴ is replaced the same way, else the convergent Σ_p p⁴|G_T|⁴ is exact.
+    Closed forms: I = x p²|G_T|²/|K|⁴, Re(G_LG_T) = (Re K̄⁴ − p² Re K²)|G_T|²/|K|⁴,
+    Re(G_LḠ_T) = (|K|⁴ − p² Re K²)|G_T|²/|K|⁴, |G_LG_T|² = |G_T|²/|K|⁴.
+    """
+    h = x**2 + sp.Rational(1, 4)
+    sums = shell_sums_sym(x)
+    s2 = sums["p2G4"]  # Σ p²|G_T|⁴ = 1/8π
+    s4 = h * s2 if regularise_all else _sum_p4_g4(x)
+    s6 = h**2 * s2  # Σ p⁶|G_T|⁴ diverges: regularised
+    rek2 = x**2 - sp.Rational(1, 4)
+    rek4 = sp.expand(rek2**2 - x**2)
+    top = rek4 if bracket == "ReGLGT" else h**2
+    sigma_d_inv = 6 * sp.pi / x**2
+    u1 = 3 * q / sp.pi
+    # Σ_p (p² → |K|²) I X = h (x/|K|⁸)[top Σp⁴|G_T|⁴ ... ] with I X = x p²(top − p² Re K²)|G_T|⁴/|K|⁸
+    sum_ix = h * x / h**4 * (top * s2 - rek2 * s4)
+    sum_ig = h * x / h**4 * s2  # Σ (p² → |K|²) I |G_LG_T|² = h (x/|K|⁸) Σ p²|G_T|⁴
+    _ = s6
+    d3 = -sp.Rational(2, 3) * sigma_d_inv * u1 * sum_ix
+    d2 = sp.Rational(2, 3) * sigma_d_inv * u1**2 * sum_ig
+    return {"d2": sp.factor(sp.simplify(d2)), "d3": sp.factor(sp.simplify(d3))}
+
+
+@lru_cache(maxsize=8)
+def _sum_p4_g4(x: sp.Expr = xs) -> sp.Expr:
+    """Σ_p p⁴|G_T|⁴ (convergent) by residues, units ℓ = 1."""
+    z = sp.Symbol("z")
+    k, kb = x + sp.I / 2, x - sp.I / 2
+    f = z**6 / ((k**2 - z**2) ** 2 * (kb**2 - z**2) ** 2)
+    res = sum(sp.residue(f, z, z0) for z0 in (k, -kb))
+    return sp.factor(sp.simplify(2 * sp.pi * sp.I * res / (4 * sp.pi**2)))
