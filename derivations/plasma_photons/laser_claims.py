@@ -245,6 +245,19 @@ def _claims_96_102(book: ClaimBook) -> None:
     book.holds("97", "the diffusion tensor D of (97) has the dimension of a diffusion coefficient "
                "[L²T⁻¹], as (96) needs", okD, evD)
     book.holds("98", "the absorption coefficient G of (98) is a rate [T⁻¹], as (96) needs", okG, evG)
+    limD = sp.limit(D97 / (kv * kv), gradOm2, 0, "+")
+    G_num, G_den = sp.fraction(sp.together(G98))
+    book.holds("97", "(96)-(98) can be linearised about the homogeneous plasma of (103)-(105): D and G "
+               "stay finite as k₀·∇Ω_e² → 0", limD.is_finite is True and G_den.subs(gradOm2, 0) != 0,
+               f"SymPy: lim_(k₀·∇Ω²→0⁺) |D|/k₀² = {limD}; G = {sp.sstr(G_num)}/({sp.sstr(G_den)}) is 0/0 at "
+               "∇Ω² = ∇²Ω² = 0. The intensiton ω̃_ph of (104) instead follows from the convective "
+               "photon continuity (61) with J_ph = v_ph(q)δn_ph (claim (104), γ → 0, confirmed)")
+    dims99 = {"J": length**-2 / time, "n_0": length**-3, "eE": mass * length / time**2,
+              "eB": mass / time, "m": mass, "t": time}
+    Jf, eEf, eBf = sp.Function("J")(sp.Symbol("t")), sp.Symbol("eE"), sp.Symbol("eB")
+    res99 = sp.Derivative(Jf, sp.Symbol("t")) + (n0 * eEf + Jf * eBf) / m
+    ok99, ev99 = check_dimension(res99, {**dims99, "J": length**-2 / time}, length**-2 / time**2)
+    book.holds("99", "(99)-(100) are dimensionally consistent (∂_tJ, (e/m)n₀E₀, (e/m)J×B₀)", ok99, ev99)
     # (99)-(100): pump currents by ODE integration
     a0 = 0.01
     sol = pl.pump_current_ode(a0)
