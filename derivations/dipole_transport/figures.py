@@ -45,9 +45,21 @@ def fig8(out: Path) -> Figure:
     ax.plot(xb, sc.lower_bound_kell_star(xb, printed=False), "m-.", lw=0.8,
             label="lower bound, (94) re-derived")
     ax.plot(x, fict, "g-", lw=0.8, label="fictitious (98)")
+    note = ""
+    try:  # F(δ) of Fig. 7 (optional part): k_eℓ(δ) from the ISA at 4πn/k0³ = 3.77, q = 1
+        from derivations.dipole_transport.weak_localization import fig9_curves
+
+        for lo, hi, st, lab in ((-3.0, -0.02, "c-", "δ < 0"), (0.02, 6.5, "c--", "δ > 0")):
+            cv = fig9_curves(np.linspace(lo, hi, 40), q=1.0)
+            ax.plot(cv["kl"], cv["sigma"] * cv["kl"], st, lw=1.2, label=f"full, F(δ) of Fig. 7, {lab}")
+        note = (" Cyan: the same with F(δ) of Fig. 7 (two detuning branches, k_eℓ(δ) from the ISA at "
+                "4πn/k0³ = 3.77).")
+    except ImportError:
+        pass
     ax.set_xlabel(r"$k_e\ell$")
     ax.set_ylabel(r"$k_e\ell^*$")
     ax.set_ylim(0, 5)
+    ax.set_xlim(0, 5)
     ax.legend(fontsize=7)
     path = out / "fig8_self_consistent.png"
     fig.tight_layout()
@@ -56,7 +68,7 @@ def fig8(out: Path) -> Figure:
     return Figure("Fig. 8", path, "Self-consistent k_eℓ* versus k_eℓ (q_m = 1/ℓ, F(δ) = 1): full solution "
                   "(physical root σ̂ > c₂ of the cubic), transverse-only prediction with its "
                       "mobility edge near "
-                  "k_eℓ ≈ 1, lower threshold from J₂–J₃ coupling, fictitious conductivity.", CMD,
+                  "k_eℓ ≈ 1, lower threshold from J₂–J₃ coupling, fictitious conductivity." + note, CMD,
                   time.perf_counter() - t0)
 
 

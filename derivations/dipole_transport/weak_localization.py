@@ -275,10 +275,9 @@ def make_figures(out_dir: Path, *, full: bool = False) -> list:
     t0 = time.perf_counter()
     fig, ax = plt.subplots(figsize=(5.5, 4))
     for lo, hi, lab, st in ((-3.0, -0.02, "δ < 0", "k-"), (0.02, 6.5, "δ > 0", "k--")):
-        dd = np.linspace(lo, hi, 60 if full else 30)
+        dd = np.linspace(lo, hi, 120 if full else 50)
         cv = fig9_curves(dd)
-        o = np.argsort(cv["kl"])
-        ax.plot(cv["kl"][o], cv["sigma"][o], st, label=f"self-consistent, F(δ), {lab}")
+        ax.plot(cv["kl"], cv["sigma"], st, label=f"self-consistent, F(δ), {lab}")  # parametric in δ
     xb = np.linspace(0.05, 3, 300)
     ax.plot(xb, sc.lower_bound_kell_star(xb, 0.5) / xb, "r:", label="bound (93)/(94), q = 0.5")
     ax.set_xscale("log")
