@@ -82,19 +82,20 @@ class Kernel:
 
 def generate(exprs: Any, args: Sequence[sp.Symbol], backend: str = "numpy", *, cse: bool = True,
              dtype: str = "auto", threads: bool | None = None,
-             cache_dir: Any = None) -> Kernel:
+             cache_dir: Any = None, max_nodes: int | None = None) -> Kernel:
     """Generate a kernel for ``exprs`` (Expr, Matrix, Array or list) in the ordered ``args``.
 
     ``backend``: ``"numpy"`` or ``"c"``. ``dtype``: ``"auto"`` (complex unless SymPy proves the
     output real for real-declared arguments), ``"real"``, ``"complex"``. ``threads`` (C only):
     build with OpenMP (default: when the compiler supports it). ``cache_dir`` (C only): cache
-    root instead of ``$SYMLIGHT_CACHE`` / ``~/.cache/symlight``.
+    root instead of ``$SYMLIGHT_CACHE`` / ``~/.cache/symlight``. ``max_nodes``: resource bound on
+    the size of the input (default ``symlight.kernels.expressions.MAX_KERNEL_NODES``).
     """
     if backend not in BACKENDS:
         hint = " (numba is not used: the C backend was measured faster and has no extra " \
             "dependency)" if backend == "numba" else ""
         raise InputError(f"unknown kernel backend {describe(backend)}; valid: {BACKENDS}{hint}")
-    prep = prepare(exprs, args, dtype=dtype)
+    prep = prepare(exprs, args, dtype=dtype, max_nodes=max_nodes)
     if backend == "numpy":
         from symlight.kernels.numpy_backend import compile_numpy
 

@@ -43,6 +43,10 @@ _REFUSED_NUMBERS = (sp.core.numbers.Infinity, sp.core.numbers.NegativeInfinity,
                     sp.core.numbers.ComplexInfinity, sp.core.numbers.NaN)
 _KEPT_ASSUMPTIONS = ("real", "positive", "nonnegative", "negative", "integer")
 
+#: resource bound: expression-tree nodes (counted over every output entry, shared subtrees once
+#: per occurrence) a kernel may have; larger inputs are refused before cse/printing/compiling
+MAX_KERNEL_NODES = 1_000_000
+
 
 @dataclass(frozen=True)
 class Prepared:
@@ -93,6 +97,17 @@ def _check_node(node: sp.Basic, allowed_symbols: set[sp.Symbol]) -> None:
         return
     if isinstance(node, _REFUSED_NUMBERS):
         raise InputError(f"the expression contains {node}; a kernel needs finite expressions")
+    if isinstance(node, (sp.Integer, sp.Rational, sp.Float)) and node != 0:
+        # a literal outside the double range would silently become inf (or 0) in the kernel
+        try:
+            magnitude = abs(float(node))
+        except (OverflowError, ValueError):
+            magnitude = float("inf")
+        if magnitude == 0.0 or magnitude == float("inf"):  # underflows to 0 or overflows
+            raise InputError(f"the number {describe(node, 60)} is outside the range of a double "
+                             "(~5e-324 to ~1.8e308); rescale the expression (units) before generating "
+                             "a kernel")
+        return
     if isinstance(node, _ATOMS) or isinstance(node, (sp.Add, sp.Mul, sp.Pow)):
         return
     if isinstance(node, sp.Function) and type(node) in FUNCTIONS:
@@ -108,12 +123,16 @@ def _check_node(node: sp.Basic, allowed_symbols: set[sp.Symbol]) -> None:
 
 
 def prepare(exprs: object, args: Sequence[sp.Symbol] | Iterable[sp.Symbol],
-            dtype: str = "auto") -> Prepared:
+            dtype: str = "auto", max_nodes: int | None = None) -> Prepared:
     """Validate ``exprs`` against the whitelist and rename ``args`` to safe identifiers.
 
     ``dtype``: ``"auto"`` (complex unless SymPy proves every output real for real arguments),
-    ``"real"`` or ``"complex"``.
+    ``"real"`` or ``"complex"``. ``max_nodes`` (default :data:`MAX_KERNEL_NODES`): refuse inputs
+    whose expression trees hold more nodes in all (InputError naming the size and the cap).
     """
+    cap = MAX_KERNEL_NODES if max_nodes is None else max_nodes
+    if isinstance(cap, bool) or not isinstance(cap, int) or cap < 1:
+        raise InputError(f"max_nodes={describe(cap)} must be a positive integer")
     args = tuple(args)
     if dtype not in ("auto", "real", "complex"):
         raise InputError(f"dtype must be 'auto', 'real' or 'complex', not {describe(dtype)}")
@@ -124,10 +143,17 @@ def prepare(exprs: object, args: Sequence[sp.Symbol] | Iterable[sp.Symbol],
         raise InputError(f"kernel arguments repeat a symbol: {[a.name for a in args]!r}")
     flat, shape = _flatten(exprs)
     allowed = set(args)
+    nodes = 0
     for e in flat:
         if not isinstance(e, sp.Basic):
             raise InputError(f"not a SymPy expression: {describe(e)}")
         for node in sp.preorder_traversal(e):
+            nodes += 1
+            if nodes > cap:
+                raise InputError(f"the kernel input has more than {cap} expression nodes "
+                                 f"({len(flat)} output entries); the cap protects memory and "
+                                 "compile time: simplify or split the expressions, or pass "
+                                 "max_nodes=N to generate() to raise it")
             _check_node(node, allowed)
     safe = []
     for i, a in enumerate(args):
