@@ -368,11 +368,23 @@ def _claims_103_106(book: ClaimBook) -> None:
                     ": the ħ term is 1/4 of the printed one, the ω term differs in form, and the ω² term "
                     "(electron drift with the scattering velocity V₀ of (55), V₀·∇δn_e) is absent "
                     "from the print")
+    # the same with the kinetic-consistent electron continuity ∂_tn + ∇·J = −n∇·V of (39)/(47)
+    cub_k = [sp.simplify(cf.subs(sub).subs(w0, c * k0)) for cf in pl.laser_cubic("kinetic")]
+    det_k = sum(cf * w ** (3 - i) for i, cf in enumerate(cub_k))
+    gamma_k = sp.expand(sp.simplify(det_k - sp.expand((w**2 - we2) * (w - wt))))
+    readable_k = sp.factor(sp.expand(gamma_k.subs(n0, wp_s**2 * eps0 * m / Q**2)))
+    cl = book.equal("105", "coupling Γ(q, ω) from det D_∥ with the electron continuity as the zeroth moment "
+                    "of the first-order Compton term (39) (∂_tn + ∇·J = −n∇·V, no V₀·∇δn_e drift)",
+                    printed_G, sp.expand(gamma_k.subs(wq, WQ_EXPR)),
+                    domains={"cos_theta": (-1, 1), "Q": (-2, -0.5)})
+    cl.evidence += (f"; derived Γ = {sp.sstr(readable_k)} = γcosθ[ħω_p²cq³/(8mω_q) + ω_p²c³q³ω/(8ω_q³)]: "
+                    "the ħ term has the printed form with 1/8 for 1/2, the ω term is (cq/ω_p)(−1/8) × the "
+                    "printed one")
     _numeric_twins(book, cub_g, readable)
-    _instability(book, cub_g)
+    _instability(book, cub_g, cub_k)
 
 
-def _instability(book: ClaimBook, cub_g: list[sp.Expr]) -> None:
+def _instability_rows(cub: list[sp.Expr]) -> list[tuple[float, float, float, np.ndarray]]:
     from symlight.dispersion import track_roots
 
     qs = np.linspace(0.02, 4.0, 120)
@@ -380,18 +392,32 @@ def _instability(book: ClaimBook, cub_g: list[sp.Expr]) -> None:
     for gamma_v in (0.1, 10.0):
         for cos_v in (-1.0, 1.0):
             vals, _ = _dimensionless_values(gamma_v, cos_v)
-            f = sp.lambdify(q, [cf.subs(gam, gamma_v).subs(vals).subs(wq, sp.sqrt(1 + q**2)) for cf in cub_g])
+            f = sp.lambdify(q, [cf.subs(gam, gamma_v).subs(vals).subs(wq, sp.sqrt(1 + q**2)) for cf in cub])
             im = track_roots(lambda qq, f=f: [complex(v) for v in f(qq)], qs).imag.max(axis=1)
-            band = qs[im > 1e-9]
-            rows.append((gamma_v, cos_v, float(im.max()), band))
-    unstable_pi = all(r_[2] > 1e-6 for r_ in rows if r_[1] < 0)
-    stable_0 = all(r_[2] < 1e-9 for r_ in rows if r_[1] > 0)
-    text = "; ".join(f"γ={g}, cos θ={cv:+.0f}: max Im ω = {mi:.3g}ω_p"
-                     + (f" on q ∈ [{b.min():.3g}, {b.max():.3g}]ω_p/c" if b.size else "")
-                     for g, cv, mi, b in rows)
-    book.holds("104", "with the derived det D_∥: counter-propagating modes (θ = π) become unstable and "
-               "co-propagating ones (θ = 0) are stable (Fig. 6, text after (106))", unstable_pi and stable_0,
-               text + " (n₀ = 1e27 cm⁻³, 120 q values, branches by symlight.dispersion.track_roots)")
+            rows.append((gamma_v, cos_v, float(im.max()), qs[im > 1e-9]))
+    return rows
+
+
+def _instability(book: ClaimBook, cub_g: list[sp.Expr], cub_k: list[sp.Expr]) -> None:
+    def text(rows: list) -> str:
+        return "; ".join(f"γ={g}, cos θ={cv:+.0f}: max Im ω = {mi:.3g}ω_p"
+                         + (f" on q ∈ [{b.min():.3g}, {b.max():.3g}]ω_p/c" if b.size else "")
+                         for g, cv, mi, b in rows)
+
+    linear = all(sp.diff(cf, ct, 2) == 0 and not cf.subs(ct, 0).has(gam) for cf in cub_g + cub_k)
+    flip = ("; every pump term of det D_∥ is linear in γ cos θ (checked: ∂²/∂cos²θ = 0, no γ at cos θ = 0), "
+            "so flipping the sign of the N₀ term of δJ^(2) (as (93) prints it) maps θ ↔ π − θ: with that "
+            "sign the unstable side becomes θ = π, as in Fig. 6" if linear else "")
+    for cub, tag in ((cub_g, "(52) with J^(2) = Vn inside the divergence"),
+                     (cub_k, "the kinetic-consistent continuity ∂_tn + ∇·J = −n∇·V")):
+        rows = _instability_rows(cub)
+        unstable_pi = all(r_[2] > 1e-6 for r_ in rows if r_[1] < 0)
+        stable_0 = all(r_[2] < 1e-9 for r_ in rows if r_[1] > 0)
+        book.holds("104", f"with det D_∥ derived from {tag}: counter-propagating modes (θ = π) become "
+                   "unstable and co-propagating ones (θ = 0) are stable (Fig. 6, text after (106))",
+                   unstable_pi and stable_0,
+                   text(rows) + " (n₀ = 1e27 cm⁻³, 120 q values, branches by symlight.dispersion.track_roots)"
+                   + flip)
 
 
 def _dimensionless_values(gamma_v: float, cos_v: float) -> tuple[dict, float]:

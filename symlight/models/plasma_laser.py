@@ -106,9 +106,16 @@ def _fields(names: tuple[str, ...]) -> list[sp.Function]:
     return [sp.Function(nm)(x, t) for nm in names]
 
 
+CONTINUITY_FORMS = ("divergence", "kinetic")
+
+
 @cache
-def longitudinal_system() -> dict[str, object]:
+def longitudinal_system(continuity: str = "divergence") -> dict[str, object]:
     """Linearised longitudinal equations along q̂ = x̂ and the matrix D_∥ of (103).
+
+    ``continuity``: "divergence" uses (52) with J^(2) = V n inside the divergence, as printed in
+    (52), (55); "kinetic" uses the zeroth k-moment of the first-order Compton term (39)/(47),
+    ∂_tn + ∇·J = −n∇·V (no V·∇n drift term), the only difference between the two.
 
     Rows (residuals = 0): electron continuity (52) with J^(2) = V n (55); electron momentum
     (53)/(102) with the pressure + exchange terms linearised to v_eff²∂_xδn (Eq. (83), derived in
@@ -120,7 +127,11 @@ def longitudinal_system() -> dict[str, object]:
     dn, dJ, dPhi, dnph = _fields(("delta_n", "delta_J", "delta_Phi", "delta_n_ph"))
     V_x = Q**2 / (2 * eps0 * m) * (c**2 * k0 * cos_t * N0 / w0**3 + c**2 * q * nph / wq**3)
     F_x = -Q**2 / (2 * eps0 * m) * hbar * sp.diff(nph / wq, x)
-    eqs = [sp.diff(n, t) + sp.diff(J + V_x * n, x),
+    if continuity not in CONTINUITY_FORMS:
+        raise InputError(f"continuity must be one of {CONTINUITY_FORMS}, got {continuity!r}")
+    cont = (sp.diff(n, t) + sp.diff(J + V_x * n, x) if continuity == "divergence"
+            else sp.diff(n, t) + sp.diff(J, x) + n * sp.diff(V_x, x))
+    eqs = [cont,
            sp.diff(J, t) + veff2 * sp.diff(n, x) + (n / m) * Q * sp.diff(Phi, x) - (n / m) * F_x,
            sp.diff(Phi, x, 2) + Q * (n - n0) / eps0,
            sp.diff(nph, t) + sp.diff(c**2 * q / wq * nph - V_x * n, x)]
@@ -156,21 +167,21 @@ def full_matrix() -> sp.Matrix:
 
 
 @cache
-def laser_cubic() -> list[sp.Expr]:
+def laser_cubic(continuity: str = "divergence") -> list[sp.Expr]:
     """Monic coefficients (ω³, ω², ω, 1) of det D_∥(q, ω) = 0 (Poisson row eliminated by the det)."""
-    M = longitudinal_system()["matrix"]
+    M = longitudinal_system(continuity)["matrix"]
     det = sp.expand(M.det(method="berkowitz"))
     poly = sp.Poly(sp.numer(sp.together(det)), omega)
     lead = poly.LC()
     return [sp.simplify(cf / lead) for cf in poly.all_coeffs()]
 
 
-def numeric_longitudinal_roots(values: dict[sp.Symbol, float]) -> np.ndarray:
+def numeric_longitudinal_roots(values: dict[sp.Symbol, float], continuity: str = "divergence") -> np.ndarray:
     """Roots ω of det D_∥ = 0 from the matrix itself, without the determinant: D_∥ = A − iωB is
     linear in ω, so the roots are the finite generalized eigenvalues of (A, iB) (scipy.linalg)."""
     from scipy.linalg import eig
 
-    M = longitudinal_system()["matrix"].subs(values)
+    M = longitudinal_system(continuity)["matrix"].subs(values)
     if M.free_symbols - {omega}:
         raise InputError(f"values for {sorted(s.name for s in M.free_symbols - {omega})} are missing")
     B = np.array((-(M.diff(omega)) / sp.I).evalf(), dtype=complex)  # M = A − iωB
