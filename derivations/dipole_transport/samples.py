@@ -161,7 +161,7 @@ def slab_claims(book: ClaimBook, *, quick: bool = False) -> dict[str, Any]:
     from symlight.models.dipole_selfconsistent import lower_bound_kell_star
 
     dens, length, radius, core = 0.1, 6.0, 12.0, 8.0
-    nc = 16 if quick else 32
+    nc = 16 if quick else 24
     out = de.slab_ensemble(dens, [0.0], nc, radius=radius, length=length, core=core, bins=12,
                            plane_points=80, executor="serial" if quick else None)
     tr, fit = out["transport"], out["fits"][0]
@@ -192,7 +192,7 @@ def asymmetry_claim(book: ClaimBook, *, quick: bool = False) -> dict[str, Any]:
     """App. B, Fig. 12 text: "the transport mean-free path ... is larger for positive than for negative
     detunings" — ℓ*(δ = +1) against ℓ*(δ = -1) on the densest small sample."""
     dens, length, radius = 0.2, 5.0, 10.0
-    nc = 16 if quick else 32  # ⟨|B̃|²⟩ is heavy-tailed (close subradiant pairs): often inconclusive here
+    nc = 16 if quick else 24  # ⟨|B̃|²⟩ is heavy-tailed (close subradiant pairs): often inconclusive here
     out = de.slab_ensemble(dens, [-1.0, 1.0], nc, radius=radius, length=length, core=radius / 2, bins=10,
                            plane_points=60, executor="serial" if quick else None)
     tr = out["transport"]
