@@ -44,6 +44,7 @@ def add_claims(book: ClaimBook, *, quick: bool = False) -> None:
     _psums(book)
     _f_delta(book, quick=quick)
     _d_coefficients(book)
+    _eq62(book)
     _fig9_checks(book)
 
 
@@ -192,6 +193,49 @@ def _d_coefficients(book: ClaimBook) -> None:
                "(97) and the same regularisation (derived/printed = (12x² − 1)/(4x² + 1))", c["d3"], dd["d3"])
     alt = sc.d_coefficients_derived(bracket="ReGLGTbar")["d3"]
     book.equal("98", "d₃ with Re(G_LḠ_T) in place of Re(G_LG_T): equals −(printed d₃)", -c["d3"], alt)
+
+
+def _eq62(book: ClaimBook) -> None:
+    """(62) from (51) and (44): πND^{δΣ} = −(1/4)Re Σ_p Tr[L·G0·(q̂·∂)Σ·G0] = −(1/4)Re Σ_p Tr[(q̂·∂)Σ (q̂·∂)G0]
+    (to order n², since (q·∂_p)G0⁻¹ = −L and ∂G0 = −G0 ∂(G0⁻¹) G0), then Parseval to real space."""
+    p1, p2, p3, q1, q2, q3 = sp.symbols("p1 p2 p3 q1 q2 q3", real=True)
+    pv, qv = sp.Matrix([p1, p2, p3]), sp.Matrix([q1, q2, q3])
+    psq = pv.dot(pv)
+    ginv = k_**2 * sp.eye(3) - psq * sp.eye(3) + pv * pv.T  # G0(p)⁻¹ = k² − p²Δ_p
+    lmat = 2 * pv.dot(qv) * sp.eye(3) - pv * qv.T - qv * pv.T
+    dginv = sum((qv[i] * sp.diff(ginv, (p1, p2, p3)[i]) for i in range(3)), sp.zeros(3))
+    book.equal("62", "step 1: (q·∂_p)G0⁻¹(p) = −L(p, q), so Tr L·G0·X·G0 = Tr X·(q·∂_p)G0 (cyclic trace)",
+               -lmat, dginv.applyfunc(sp.expand))
+    g0 = (sp.eye(3) - pv * pv.T / psq) / (k_**2 - psq) + pv * pv.T / (psq * k_**2)
+    book.equal("62", "G0(p) = Δ_p/(k² − p²) + p̂p̂/k² inverts k² − p²Δ_p", sp.eye(3),
+               (g0 * ginv).applyfunc(sp.cancel))
+    # Parseval with two derivatives (1-D factor of the 3-D Gaussian test; transverse factors equal):
+    al, be = sp.symbols("alpha beta", positive=True)
+    z = sp.Symbol("z", real=True)
+    ft = lambda c: sp.sqrt(sp.pi / c) * sp.exp(-z**2 / (4 * c))
+    lhs = sp.integrate(sp.diff(ft(al), z) * sp.diff(ft(be), z), (z, -sp.oo, sp.oo)) / (2 * sp.pi)
+    rhs = sp.integrate(z**2 * sp.exp(-(al + be) * z**2), (z, -sp.oo, sp.oo))
+    sgn = sp.simplify(lhs / rhs)
+    # the Q0-singular part: Σ → −n²t² p̂p̂/k² paired with ∂G0,L = ∂(p̂p̂)/k²; ⟨Tr[(q̂·∂)p̂p̂]²⟩ = 4/(3p²)
+    th, ph = sp.symbols("theta phi", real=True)
+    pr = sp.Symbol("p", positive=True)
+    ph_ = sp.Matrix([sp.sin(th) * sp.cos(ph), sp.sin(th) * sp.sin(ph), sp.cos(th)])
+    qz = sp.Matrix([0, 0, 1])
+    dpp = ((qz - ph_ * ph_.dot(qz)) * ph_.T + ph_ * (qz - ph_ * ph_.dot(qz)).T) / pr
+    avg = sp.integrate(sp.simplify((dpp * dpp).trace()) * sp.sin(th), (ph, 0, 2 * sp.pi),
+                       (th, 0, sp.pi)) / (4 * sp.pi)
+    n_, q0 = sp.symbols("n Q_0", positive=True)
+    ta, tb = sp.symbols("t_r t_i", real=True)
+    ret2 = sp.expand(sp.re(sp.expand((n_ * (ta + sp.I * tb)) ** 2)))
+    d61 = sp.simplify(-sp.Rational(1, 4) * (-ret2 / k_**4) * avg * pr**2 * q0 * k_ / (4 * sp.pi))
+    book.equal("61", "the same reduction gives the Q0-singular part of πND^{δΣ}: −(1/4)Re Σ_p Tr[∂Σ∂G0,L] "
+               "with Σ → −n²t²p̂p̂/k², Σ_p 1/p² → Q0k/4π (sign chain of (62) checked against (61))",
+               q0 * ret2 / (12 * sp.pi * k_**3), d61)
+    book.equal("62", "prefactor of the real-space form: printed +(1/4)n² Re Tr∫d³r(r·q̂)²[…]; derived "
+               "−(1/4)·s with s = Σ_p(q̂·∂a)(q̂·∂b)/∫(q̂·r)²ab = 1 (Gaussian Parseval), Σ·G0 = "
+               "n²[t²G0²/(1 − t²G0²) − t²G0²]; the printed bracket's −t²G0·G0,T differs from −t²G0² by "
+               "the G0·G0,L piece that carries the (61) singularity", sp.Rational(1, 4),
+               -sp.Rational(1, 4) * sgn)
 
 
 def _fig9_checks(book: ClaimBook) -> None:
