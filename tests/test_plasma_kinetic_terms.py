@@ -179,3 +179,19 @@ def test_bad_input_is_refused_with_clear_errors():
     with pytest.raises(InputError, match="one Fourier component"):
         pk.current_amplitude({((0, 0, 0), (1, 0, 0)): 1, ((0, 0, 0), (0, 1, 0)): 1}, pk.Params())
     assert math.isfinite(float(pk.omega_k((1, 2, 3), pk.Params())))
+
+
+def test_linear_part_of_heisenberg_equation_12_needs_transverse_even_polarisations():
+    from symlight.algebra import normal_order
+    printed, derived = pk.heisenberg_linear_part((1, 0, 0))
+    assert sp.expand(normal_order(printed) - normal_order(derived)) == 0
+
+    def longitudinal(k):
+        e1, e2 = pk.even_polarizations(k)
+        sgn = 1 if next(v for v in k if v != 0) > 0 else -1
+        n = sp.sqrt(sum(v**2 for v in k))
+        return tuple(sgn * sp.Integer(v) / n for v in k), e2
+    printed, derived = pk.heisenberg_linear_part((1, 0, 0), longitudinal)
+    assert sp.expand(normal_order(printed) - normal_order(derived)) != 0
+    with pytest.raises(ModelError, match="no transverse basis"):
+        pk.even_polarizations((1, 2, 3))

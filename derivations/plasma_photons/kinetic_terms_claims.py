@@ -307,6 +307,35 @@ def _claims_shift(book: ClaimBook) -> None:
                "right to k + P (engine series, cubic test functions, terminating)", series, shift)
 
 
+def _claims_12(book: ClaimBook) -> None:
+    from symlight.algebra import normal_order
+    for pv in ((0, 0, 0), (1, 0, 0)):
+        printed, derived = pk.heisenberg_linear_part(pv)
+        book.equal("12", f"M part of (12): [c_p, H^(1)] with H^(1) of (8), p = {pv}, on a truncated 3-D "
+                   "mode set (9 lattice vectors, explicit transverse ε with ε_{−k} = ε_k)",
+                   normal_order(printed), normal_order(derived))
+
+    def odd(k):
+        e1, e2 = pk.even_polarizations(k)
+        sgn = 1 if next((v for v in k if v != 0), 0) > 0 else -1
+        return tuple(sgn * c for c in e1), e2
+
+    def longitudinal(k):
+        e1, e2 = pk.even_polarizations(k)
+        sgn = 1 if next((v for v in k if v != 0), 0) > 0 else -1
+        n = sp.sqrt(sum(v**2 for v in k))
+        return tuple(sgn * sp.Integer(v) / n for v in k), e2
+
+    for pol, why in ((odd, "a polarisation odd in k (ε_{−k,1} = −ε_{k,1})"),
+                     (longitudinal, "a longitudinal (even) vector ε_{k,1} = ±k̂, not transverse")):
+        printed, derived = pk.heisenberg_linear_part((1, 0, 0), pol)
+        gap = sp.expand(normal_order(printed) - normal_order(derived))
+        book.holds("12", f"the M part of (12) needs 𝓐_k·k = 0 and 𝓐_{{−k}} = 𝓐_k: with {why} the "
+                   "printed form and the commutator differ", gap != 0,
+                   f"computed [c_p, H^(1)] − printed has {len(sp.Add.make_args(gap))} non-zero terms "
+                   "(with the transverse even basis: 0)")
+
+
 def claims() -> list[Claim]:
     book = ClaimBook(TOPIC, SOURCE)
     with mp.workdps(DPS):
@@ -316,4 +345,5 @@ def claims() -> list[Claim]:
         _claims_S(book)
         _claims_compton(book)
         _claims_shift(book)
+        _claims_12(book)
     return book.claims

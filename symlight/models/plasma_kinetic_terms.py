@@ -378,3 +378,74 @@ def shift_rule_check(order: int = 6) -> tuple[sp.Expr, sp.Expr]:
     P = (K1 + K2) / 2
     shift = sp.exp(sp.I * (K1 + K2) * r) * g.subs(kk, kk - P) * g.subs(kk, kk + P)
     return sp.expand(series), sp.expand(shift)
+
+
+# ----------------------------------------------------------------------------- M part of (12)
+#: Lattice vectors (box L = 2π) of the truncated 3-D mode set for the Heisenberg check of (12),
+#: closed under k → −k.
+MODE_SET = ((0, 0, 0), (1, 0, 0), (-1, 0, 0), (0, 1, 0), (0, -1, 0), (0, 0, 1), (0, 0, -1),
+            (1, 1, 0), (-1, -1, 0))
+
+
+def even_polarizations(k) -> tuple[tuple, tuple]:
+    """Exact (SymPy) transverse orthonormal polarisations with ε_{−k,μ} = ε_{k,μ} (the convention that
+    makes Â of Eq. (3) Hermitian with real ε), for the directions of ``MODE_SET``."""
+    k = tuple(int(v) for v in k)
+    s = 1 if next((v for v in k if v != 0), 0) > 0 else -1
+    kk = tuple(s * v for v in k)
+    table = {(1, 0, 0): ((0, 1, 0), (0, 0, 1)), (0, 1, 0): ((0, 0, 1), (1, 0, 0)),
+             (0, 0, 1): ((1, 0, 0), (0, 1, 0)),
+             (1, 1, 0): ((sp.sqrt(2) / 2, -sp.sqrt(2) / 2, 0), (0, 0, 1))}
+    if kk not in table:
+        raise ModelError(f"even_polarizations: no transverse basis tabulated for k = {k}; valid "
+                         f"directions: {sorted(table)} and their negatives")
+    return tuple(tuple(sp.sympify(c) for c in e) for e in table[kk])
+
+
+def linear_coupling_M(k, kp, mu: int, pol: Callable = even_polarizations) -> sp.Expr:
+    """M^μ_{k,k'} = −(Q/(m√V)) 𝓐_{k,μ}·ħk' (Eq. (10)) with 𝓐_{k,μ} = ε_{k,μ} 𝔞(|k|²), 𝔞 a generic
+    function standing for (ħ/2ε₀ω_k)^{1/2}; ``pol`` gives the polarisation vectors."""
+    V = sp.Symbol("V", positive=True)
+    a = sp.Function("calA")(sum(v**2 for v in k))
+    eps = pol(k)[mu]
+    return -Q / (m * sp.sqrt(V)) * a * hbar * sum(e * v for e, v in zip(eps, kp, strict=True))
+
+
+def heisenberg_linear_part(p_vec, pol: Callable = even_polarizations) -> tuple[sp.Expr, sp.Expr]:
+    """(printed, derived) M part of (12) for the fermion mode c_p on ``MODE_SET``: the derived one is
+    the commutator [c_p, H^(1)] with H^(1) of (8) (``symlight.algebra``), the printed one
+    Σ_{μ,k'} M^μ_{k',p}(a_{k'μ} + a†_{−k'μ}) c_{p−k'}; terms leaving the mode set are dropped on both
+    sides alike; photon modes exclude k = 0."""
+    from symlight.algebra import Boson, Fermion, commutator, dagger
+
+    ks = set(MODE_SET)
+    photon = [k for k in MODE_SET if k != (0, 0, 0)]
+
+    def add(a, b, s=1):
+        return tuple(u + s * v for u, v in zip(a, b, strict=True))
+
+    def a_(k, mu):
+        return Boson("a", (*k, mu))
+
+    def c_(k):
+        return Fermion("c", k)
+
+    H1 = sp.Integer(0)
+    for k in photon:
+        for kp in MODE_SET:
+            if add(k, kp) not in ks:
+                continue
+            for mu in range(2):
+                Mv = linear_coupling_M(k, kp, mu, pol)
+                H1 += Mv * (a_(k, mu) * dagger(c_(add(k, kp))) * c_(kp)
+                            + dagger(a_(k, mu)) * dagger(c_(kp)) * c_(add(k, kp)))
+    p_vec = tuple(p_vec)
+    derived = commutator(c_(p_vec), H1)
+    printed = sp.Integer(0)
+    for kp in photon:
+        if add(p_vec, kp, -1) not in ks:
+            continue
+        for mu in range(2):
+            Mv = linear_coupling_M(kp, p_vec, mu, pol)
+            printed += Mv * (a_(kp, mu) + dagger(a_(tuple(-v for v in kp), mu))) * c_(add(p_vec, kp, -1))
+    return sp.expand(printed), derived
