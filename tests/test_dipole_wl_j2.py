@@ -99,3 +99,23 @@ def test_f_terms_bad_input() -> None:
         wl.f_terms(0.0, r_max=10.0)
     with pytest.raises(InputError, match="tl2_sign"):
         wl.f_terms(0.0, tl2_sign=0)
+
+
+def test_regime_warnings() -> None:
+    from symlight.models import dipole_selfconsistent as sc
+    from symlight.models.dipole_medium import RegimeWarning
+
+    with pytest.warns(RegimeWarning, match="kℓ"):
+        out = wl.j2_diffusion_ratio(0.0, 3.77 / (4 * np.pi))  # dense, on resonance: kℓ ≈ 0.06
+    assert out["D2_over_D0"] == pytest.approx(out["F"] / out["k_ell"] ** 2)
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        dilute = wl.j2_diffusion_ratio(-3.0, 1e-3)  # kℓ ≫ 1: no warning
+    assert dilute["k_ell"] > 1
+    with pytest.warns(UserWarning, match="F\\(δ\\)"):
+        try:
+            sc.sigma_hat(1.0, q=1.0, f=-0.5)
+        except InputError:
+            pass

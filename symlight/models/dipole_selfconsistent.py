@@ -68,6 +68,10 @@ def _validate(x: float, q: float, f: float) -> None:
         raise InputError(f"cut-off q = q_m ℓ must be >= 0, got {q!r}")
     if not np.isfinite(f):
         raise InputError(f"F(δ) must be finite, got {f!r}")
+    if f < 0:
+        warnings.warn(f"F(δ) = {f:.3g} < 0: negative J₂-channel conductivity; (96) assumes the positive "
+                      "Drude-like extrapolation (seed 003 Sec. VI B) and may have no physical root",
+                      UserWarning, stacklevel=3)
     if x < 0.5:
         warnings.warn(f"k_e ℓ = {x:.3g} < 1/2: evanescent regime; the bound switches to Eq. (94) "
                       "and Eq. (92) (used by c2) no longer applies", UserWarning, stacklevel=3)

@@ -188,3 +188,22 @@ def f_curve(deltas: np.ndarray, r_max: float = 300.0, nodes: int = 20, *,
     """f_terms on a grid of detunings."""
     rows = [f_terms(float(d), r_max, nodes, tl2_sign=tl2_sign) for d in np.asarray(deltas, float)]
     return {key: np.array([row[key] for row in rows]) for key in rows[0]}
+
+
+def j2_diffusion_ratio(delta: float, density: float, **kw) -> dict[str, float]:
+    """D₂/D₀ = F(δ)/(kℓ)² at dipole density n/k0³, ℓ from the ISA (seed 003, definition of F after
+    (71)).  The two-dipole terms are the first of an expansion in 1/(kℓ) (and in 4πn/k0³): a
+    ``RegimeWarning`` is issued when kℓ < 1 (the correction is then not small) and, through the ISA,
+    when 4πn/k0³ > 1."""
+    import warnings
+
+    from symlight.models.dipole_medium import RegimeWarning, mean_free_path
+
+    ell = float(mean_free_path(float(delta), density))
+    kl = ell  # k = k0 = 1
+    if kl < 1:
+        warnings.warn(f"kℓ = {kl:.3g} < 1 at δ = {delta}, n/k0³ = {density}: the two-dipole weak-"
+                      "localization terms of (71) are the leading order in 1/kℓ and are not small here",
+                      RegimeWarning, stacklevel=2)
+    f = f_terms(delta, **kw)["F"]
+    return {"F": f, "k_ell": kl, "D2_over_D0": f / kl**2}
