@@ -353,12 +353,12 @@ def _claims_103_106(book: ClaimBook) -> None:
                wt, sp.simplify(wt93))
     # pump only through γ cos θ (ω₀ = ck₀), and the coupling Γ
     sub = {N0: n0_of_gamma()}
-    cub_g = [sp.simplify(cf.subs(sub).subs(w0, c * k0)) for cf in cub]
+    cub_g = [sp.cancel(cf.subs(sub).subs(w0, c * k0)) for cf in cub]
     book.equal("106", "with ω₀ = ck₀ the pump enters det D_∥ only through γ of (106) (∂/∂k₀ at fixed γ "
                "vanishes for every coefficient)", [0, 0, 0, 0],
-               [sp.simplify(sp.diff(cf, k0)) for cf in cub_g])
+               [sp.cancel(sp.diff(cf, k0)) for cf in cub_g])
     det_g = sum(cf * w ** (3 - i) for i, cf in enumerate(cub_g))
-    gamma_derived = sp.collect(sp.expand(sp.simplify(det_g - sp.expand((w**2 - we2) * (w - wt)))), w)
+    gamma_derived = sp.collect(sp.expand(sp.cancel(det_g - sp.expand((w**2 - we2) * (w - wt)))), w)
     printed_G = sp.expand(_wp_subs(PRINTED_105).subs(wq, WQ_EXPR))
     readable = sp.factor(sp.expand(gamma_derived.subs(n0, wp_s**2 * eps0 * m / Q**2)))
     cl = book.equal("105", "coupling Γ(q, ω) = det D_∥ − (ω² − ω_e²)(ω − ω̃_ph) (derived, ω₀ = ck₀, N₀ "
@@ -369,9 +369,9 @@ def _claims_103_106(book: ClaimBook) -> None:
                     "(electron drift with the scattering velocity V₀ of (55), V₀·∇δn_e) is absent "
                     "from the print")
     # the same with the kinetic-consistent electron continuity ∂_tn + ∇·J = −n∇·V of (39)/(47)
-    cub_k = [sp.simplify(cf.subs(sub).subs(w0, c * k0)) for cf in pl.laser_cubic("kinetic")]
+    cub_k = [sp.cancel(cf.subs(sub).subs(w0, c * k0)) for cf in pl.laser_cubic("kinetic")]
     det_k = sum(cf * w ** (3 - i) for i, cf in enumerate(cub_k))
-    gamma_k = sp.expand(sp.simplify(det_k - sp.expand((w**2 - we2) * (w - wt))))
+    gamma_k = sp.expand(sp.cancel(det_k - sp.expand((w**2 - we2) * (w - wt))))
     readable_k = sp.factor(sp.expand(gamma_k.subs(n0, wp_s**2 * eps0 * m / Q**2)))
     cl = book.equal("105", "coupling Γ(q, ω) from det D_∥ with the electron continuity as the zeroth moment "
                     "of the first-order Compton term (39) (∂_tn + ∇·J = −n∇·V, no V₀·∇δn_e drift)",
@@ -434,16 +434,27 @@ def _dimensionless_values(gamma_v: float, cos_v: float) -> tuple[dict, float]:
     return vals, a_hbar
 
 
+def _cubic_function(cub: list[sp.Expr]):
+    """The cubic's coefficients as a NumPy function of (γ, cos θ, q, and the unit values)."""
+    syms = (gam, ct, q, Q, m, eps0, n0, c, hbar, veff2, k0)
+    return sp.lambdify(syms, [cf.subs(wq, WQ_EXPR) for cf in cub], "numpy", cse=True)
+
+
+def _cubic_at(fn, vals: dict, gamma_v: float, cos_v: float, qv: float) -> list[complex]:
+    return [complex(v) for v in fn(gamma_v, cos_v, qv, vals[Q], vals[m], vals[eps0], vals[n0], vals[c],
+                                   vals[hbar], vals[veff2], vals[k0])]
+
+
 def _numeric_twins(book: ClaimBook, cub_g: list[sp.Expr], readable: sp.Expr) -> None:
     qs = (0.4, 1.0, 1.6)
+    fn = _cubic_function(cub_g)
     mat, cubic, printed = [], [], []
     for gamma_v, cos_v in ((0.1, -1.0), (10.0, -1.0), (10.0, 0.5)):
         vals, a_hbar = _dimensionless_values(gamma_v, cos_v)
         for qv in qs:
             v = {**vals, q: qv, wq: math.sqrt(1 + qv**2)}
             mat.append(pl.numeric_longitudinal_roots(v))
-            coeffs = [complex(cf.subs({gam: gamma_v, ct: cos_v}).subs(v)) for cf in cub_g]
-            cubic.append(np.sort_complex(np.roots(coeffs)))
+            cubic.append(np.sort_complex(np.roots(_cubic_at(fn, vals, gamma_v, cos_v, qv))))
             printed.append(np.sort_complex(np.roots(pp.cubic_coefficients(qv, float(vals[veff2]), gamma_v,
                                                                           cos_v, a_hbar))))
     book.close("103", "numeric twin: roots of det D_∥ from the matrix (generalized eigenvalues of the "
@@ -455,6 +466,43 @@ def _numeric_twins(book: ClaimBook, cub_g: list[sp.Expr], readable: sp.Expr) -> 
                np.array(printed), np.array(mat), rtol=1e-3, atol=1e-6,
                how="same 9 (γ, cos θ, q) points; printed cubic from symlight.models.plasma_photons. "
                f"Derived Γ (ω₀ = ck₀): {sp.sstr(readable)}")
+
+
+def _instability_rows(cub: list[sp.Expr]) -> list[tuple[float, float, float, np.ndarray]]:
+    from symlight.dispersion import track_roots
+
+    qs = np.linspace(0.02, 4.0, 120)
+    fn = _cubic_function(cub)
+    rows = []
+    for gamma_v in (0.1, 10.0):
+        for cos_v in (-1.0, 1.0):
+            vals, _ = _dimensionless_values(gamma_v, cos_v)
+            im = track_roots(lambda qq, g=gamma_v, cv=cos_v, vals=vals: _cubic_at(fn, vals, g, cv, qq),
+                             qs).imag.max(axis=1)
+            rows.append((gamma_v, cos_v, float(im.max()), qs[im > 1e-9]))
+    return rows
+
+
+def _instability(book: ClaimBook, cub_g: list[sp.Expr], cub_k: list[sp.Expr]) -> None:
+    def text(rows: list) -> str:
+        return "; ".join(f"γ={g}, cos θ={cv:+.0f}: max Im ω = {mi:.3g}ω_p"
+                         + (f" on q ∈ [{b.min():.3g}, {b.max():.3g}]ω_p/c" if b.size else "")
+                         for g, cv, mi, b in rows)
+
+    linear = all(sp.diff(cf, ct, 2) == 0 and not cf.subs(ct, 0).has(gam) for cf in cub_g + cub_k)
+    flip = ("; every pump term of det D_∥ is linear in γ cos θ (checked: ∂²/∂cos²θ = 0, no γ at cos θ = 0), "
+            "so flipping the sign of the N₀ term of δJ^(2) (as (93) prints it) maps θ ↔ π − θ: with that "
+            "sign the unstable side becomes θ = π, as in Fig. 6" if linear else "")
+    for cub, tag in ((cub_g, "(52) with J^(2) = Vn inside the divergence"),
+                     (cub_k, "the kinetic-consistent continuity ∂_tn + ∇·J = −n∇·V")):
+        rows = _instability_rows(cub)
+        unstable_pi = all(r_[2] > 1e-6 for r_ in rows if r_[1] < 0)
+        stable_0 = all(r_[2] < 1e-9 for r_ in rows if r_[1] > 0)
+        book.holds("104", f"with det D_∥ derived from {tag}: counter-propagating modes (θ = π) become "
+                   "unstable and co-propagating ones (θ = 0) are stable (Fig. 6, text after (106))",
+                   unstable_pi and stable_0,
+                   text(rows) + " (n₀ = 1e27 cm⁻³, 120 q values, branches by symlight.dispersion.track_roots)"
+                   + flip)
 
 
 def _claims_fig5(book: ClaimBook) -> None:

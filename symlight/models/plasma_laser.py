@@ -173,7 +173,17 @@ def laser_cubic(continuity: str = "divergence") -> list[sp.Expr]:
     det = sp.expand(M.det(method="berkowitz"))
     poly = sp.Poly(sp.numer(sp.together(det)), omega)
     lead = poly.LC()
-    return [sp.simplify(cf / lead) for cf in poly.all_coeffs()]
+    return [sp.cancel(cf / lead) for cf in poly.all_coeffs()]
+
+
+@cache
+def _pencil(continuity: str) -> tuple[tuple[sp.Symbol, ...], object, object]:
+    """D_∥ = A − iωB as NumPy functions of the remaining symbols (lambdify, cse)."""
+    M = longitudinal_system(continuity)["matrix"]
+    B = -(M.diff(omega)) / sp.I
+    A = M.subs(omega, 0)
+    syms = tuple(sorted((M.free_symbols - {omega}), key=lambda s_: s_.name))
+    return syms, sp.lambdify(syms, A, "numpy", cse=True), sp.lambdify(syms, B, "numpy", cse=True)
 
 
 def numeric_longitudinal_roots(values: dict[sp.Symbol, float], continuity: str = "divergence") -> np.ndarray:
@@ -181,11 +191,13 @@ def numeric_longitudinal_roots(values: dict[sp.Symbol, float], continuity: str =
     linear in ω, so the roots are the finite generalized eigenvalues of (A, iB) (scipy.linalg)."""
     from scipy.linalg import eig
 
-    M = longitudinal_system(continuity)["matrix"].subs(values)
-    if M.free_symbols - {omega}:
-        raise InputError(f"values for {sorted(s.name for s in M.free_symbols - {omega})} are missing")
-    B = np.array((-(M.diff(omega)) / sp.I).evalf(), dtype=complex)  # M = A − iωB
-    A = np.array(M.subs(omega, 0).evalf(), dtype=complex)
+    syms, fA, fB = _pencil(continuity)
+    missing = [s_.name for s_ in syms if s_ not in values]
+    if missing:
+        raise InputError(f"values for {missing} are missing")
+    args = [complex(values[s_]) for s_ in syms]
+    A = np.array(fA(*args), dtype=complex)
+    B = np.array(fB(*args), dtype=complex)
     vals = eig(A, 1j * B, right=False)
     return np.sort_complex(vals[np.isfinite(vals)])
 
