@@ -164,6 +164,13 @@ def test_continuity_variants_differ_only_by_the_drift_term():
     with pytest.raises(InputError, match="continuity"):
         pl.longitudinal_system("bogus")
 
+def test_pump_fields_95():
+    # E = −∂_t(A₀e^{iφ}) = iω₀A₀e^{iφ}, B = ∇×A = ik₀×A₀e^{iφ} (hand)
+    book = _book()
+    lc._claims_95(book)
+    assert [c.verdict for c in book.claims] == ["confirmed", "confirmed"]
+
+
 def test_fig5_claim_and_figure(tmp_path):
     # crossing of γ(λ_c/λ)³ with (λ_c/λ)² at λ = γλ_c (hand)
     book = _book()

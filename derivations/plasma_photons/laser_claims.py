@@ -322,6 +322,21 @@ def n0_of_gamma() -> sp.Expr:
     return sol[0]
 
 
+def _claims_95(book: ClaimBook) -> None:
+    X = sp.symbols("x_1:4", real=True)
+    K = sp.symbols("k_1:4", real=True)
+    A = sp.symbols("A_1:4")
+    phase = sp.exp(sp.I * (sum(ki * xi for ki, xi in zip(K, X, strict=True)) - w0 * pl.t))
+    Avec = sp.Matrix(A) * phase
+    E = -Avec.diff(pl.t)                                               # E = −∂_tA
+    B = sp.Matrix([Avec[2].diff(X[1]) - Avec[1].diff(X[2]), Avec[0].diff(X[2]) - Avec[2].diff(X[0]),
+                   Avec[1].diff(X[0]) - Avec[0].diff(X[1])])          # B = ∇×A
+    book.equal("95", "pump fields of (95): E₀ = iω₀A₀e^{i(k₀·r − ω₀t)} from E = −∂_tA",
+               sp.I * w0 * sp.Matrix(A) * phase, E)
+    book.equal("95", "pump fields of (95): B₀ = ik₀×A₀e^{i(k₀·r − ω₀t)} from B = ∇×A",
+               sp.I * sp.Matrix(K).cross(sp.Matrix(A)) * phase, B)
+
+
 def _claims_103_106(book: ClaimBook) -> None:
     full = pl.full_matrix()
     off = ([full[i, j] for i in range(2) for j in range(2, 6)]
@@ -527,6 +542,7 @@ def claims() -> list[Claim]:
     book = ClaimBook(TOPIC, SOURCE)
     _claims_67_68(book)
     _claims_93_94(book)
+    _claims_95(book)
     _claims_96_102(book)
     _claims_103_106(book)
     _claims_fig5(book)
