@@ -189,6 +189,45 @@ def _dims():
     return d
 
 
+def printed_density(which: str) -> sp.Expr:
+    """(87) (rho0 <|psi1|^2>, w_i = g^2 rho0 eta_i) or (88) (<|psi2|^2>, w_i = zeta_i) as printed,
+    with the printed choice of D_{j,i~} / D_{j,-} in each factor."""
+    A, B, S, t, l = lt.A, lt.B, lt.S, lt.t, lt.l
+    _, d1m, d2m = PM["m"]
+    sp_ = lambda d: l ** 2 + 4 * t * d  # noqa: E731
+    out = sp.Integer(0)
+    for nm, (w, _, _) in PM.items():
+        _, d1t, d2t = PM[TILDE[nm]]
+        if which == "87":
+            pre = 32 / PI * w * (l ** 2 / sp_(d1t)) ** sp.Rational(3, 2) \
+                * (l ** 2 / sp_(d2t)) ** sp.Rational(3, 2)
+            first = sp.exp(-A[0] / sp_(d1t) - B[0] / sp_(d2t))
+        else:
+            pre = 16 / PI * w * (l ** 2 / sp_(d1m)) ** sp.Rational(3, 2) \
+                * (l ** 2 / sp_(d2m)) ** sp.Rational(3, 2)
+            first = sp.exp(-A[0] / sp_(d1m) - B[0] / sp_(d2m))
+        out += pre * (first + sp.exp(-A[1] / sp_(d1m) - B[1] / sp_(d2m))
+                      + 2 * S * sp.exp(-A[2] / sp_(d1m) - B[2] / sp_(d2m)))
+    return out
+
+
+def _densities_printed(book: ClaimBook, n: int = 12) -> None:
+    rng = np.random.default_rng(23)
+    for which, pref in (("88", 16 / PI), ("87", 32 / PI)):
+        p, d = printed_density(which), lt.density(pref, PM)
+        syms = sorted(p.free_symbols | d.free_symbols, key=lambda z: z.name)
+        pts = [rng.uniform(0.3, 2.0, n) for _ in syms]
+        fp = [sp.lambdify(syms, e, "numpy")(*pts) for e in lt.per_mode(p, PM)]
+        fd = [sp.lambdify(syms, e, "numpy")(*pts) for e in lt.per_mode(d, PM)]
+        c = book.close(which, f"({which}) as printed: every factor of mode i carries that mode's own "
+                       "(D_1i, D_2i) (the solution (D21) of (83) mode by mode); coefficient of each mode "
+                       "weight", np.ravel(fp), np.ravel(fd), rtol=1e-9,
+                       how=f"{n} random points of (t, l_s, D, |x - r|^2, S), numpy double precision",
+                       printed_form=p, derived_form=d)
+        _note(c, "printed: " + ("D_{j,i~} in the prefactor and first exponential, D_{j,-} in the other two"
+                                if which == "87" else "D_{j,-} in every factor, for both modes"))
+
+
 def _longtime_reduced(book: ClaimBook, n_grid: int = 32) -> None:
     t = lt.t
     der = {"psi2": lt.density_constants(16 / PI, PM), "rho0_psi1": lt.density_constants(32 / PI, PM)}
@@ -297,5 +336,6 @@ def add_claims(book: ClaimBook) -> None:
     """All claims of this part, appended to ``book``."""
     _reduction(book)
     _liouville(book)
+    _densities_printed(book)
     _longtime_reduced(book)
     _longtime_full(book)

@@ -117,3 +117,17 @@ def test_amplitudes_3d_match_print_and_can_fail():
     assert sp.expand(a3.printed_normalisation("bose") - a3.normalisation("bose")) == 0
     with pytest.raises(InputError, match="statistics"):
         a3.derive_amplitude_equations("anyon")
+
+
+def test_printed_densities_agree_when_both_modes_share_rates():
+    from derivations import two_photon_longtime as d
+
+    pm = d.PM
+    same = {pm["p"][1].base: pm["m"][1].base, pm["p"][2].base: pm["m"][2].base}
+    rng = np.random.default_rng(4)
+    for which, pref in (("88", 16 / sp.pi), ("87", 32 / sp.pi)):
+        diff = (d.printed_density(which) - lt.density(pref, pm)).subs(same)
+        syms = sorted(diff.free_symbols, key=lambda z: z.name)
+        assert diff != 0 and syms
+        vals = sp.lambdify(syms, diff, "numpy")(*[rng.uniform(0.3, 2, 5) for _ in syms])
+        assert np.max(np.abs(vals)) < 1e-12
