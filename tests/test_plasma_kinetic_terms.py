@@ -195,3 +195,17 @@ def test_linear_part_of_heisenberg_equation_12_needs_transverse_even_polarisatio
     assert sp.expand(normal_order(printed) - normal_order(derived)) != 0
     with pytest.raises(ModelError, match="no transverse basis"):
         pk.even_polarizations((1, 2, 3))
+
+
+def test_heisenberg_rate_free_photons_and_factorisation_guard():
+    from symlight.algebra import Boson, Fermion, dagger
+    om, xi = sp.Function("omega"), sp.Function("xi")
+    zero = (lambda *args: 0)
+    H = pk.mode_hamiltonian((0, 1), zero, zero, om, xi)
+    rate = pk.heisenberg_rate(H, dagger(Boson("a", (0, 1))) * Boson("a", (1, 0)))
+    N = sp.Function("N")
+    assert sp.expand(rate - sp.I * (om(0) - om(1)) * N(0, 1, 1, 0)) == 0
+    c0, c1 = Fermion("c", 0), Fermion("c", 1)
+    from symlight.algebra import expectation
+    with pytest.raises(ModelError, match="unexpected fermion word"):
+        pk.factorise(expectation(dagger(c0) * dagger(c1) * c1 * c0))

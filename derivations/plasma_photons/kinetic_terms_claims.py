@@ -336,6 +336,92 @@ def _claims_12(book: ClaimBook) -> None:
                    "(with the transverse even basis: 0)")
 
 
+def _claims_112_113(book: ClaimBook) -> None:
+    import itertools
+
+    from symlight.algebra import Boson, Fermion, dagger
+
+    A, N, W = sp.Function("A"), sp.Function("N"), sp.Function("W")
+    Df, om, xi = sp.Function("D", real=True), sp.Function("omega"), sp.Function("xi")
+    I = sp.I
+
+    def D_fn(k, mu, kp, nu):                     # D^{μν}_{k,k'} real and symmetric (H^(2) Hermitian)
+        a, b = sorted([(k, mu), (kp, nu)])
+        flat = [*a[0], a[1], *b[0], b[1]] if isinstance(k, tuple) else [*a, *b]
+        return Df(*flat)
+    # (112) on 1-D modes {−1, 0, 1} with generic real M(k, k', μ) (its form does not matter here)
+    KS = (-1, 0, 1)
+    Mf = sp.Function("M", real=True)
+
+    def M1(k, kp, mu):
+        return Mf(k, kp, mu)
+    H = pk.mode_hamiltonian(KS, M1, D_fn, om, xi)
+    ks = set(KS)
+
+    def printed112(k, mu, kp, mup):
+        out = I / hbar * (hbar * om(k) * N(k, mu, kp, mup) - N(k, mu, kp, mup) * hbar * om(kp))
+        for q in KS:
+            if k + q in ks:
+                out += I / hbar * M1(k, q, mu) * A(kp, mup) * W(k + q, q)
+            if kp + q in ks:
+                out -= I / hbar * M1(kp, q, mup) * sp.conjugate(A(k, mu)) * W(q, kp + q)  # W* = W swapped
+        for q, pp, sg in itertools.product(KS, KS, range(2)):
+            if q + pp - k in ks:
+                out += I / hbar * D_fn(k, mu, q, sg) * N(q, sg, kp, mup) * W(pp, q + pp - k)
+            if q + pp - kp in ks:
+                out -= I / hbar * D_fn(kp, mup, q, sg) * N(k, mu, q, sg) * W(q + pp - kp, pp)
+        return sp.expand(out)
+    for lab in ((1, 0, -1, 1), (0, 1, 1, 1)):
+        op = dagger(Boson("a", lab[:2])) * Boson("a", lab[2:])
+        book.equal("112", "photon correlator equation (112) from the Heisenberg equation of "
+                   f"⟨a†_{{k,μ}}a_{{k',μ'}}⟩ "
+                   f"with H of (6)-(9) and the factorisation of App. A, (k,μ,k',μ') = {lab} (1-D modes "
+                   "{−1,0,1}, generic M, D)", printed112(*lab), pk.heisenberg_rate(H, op))
+    # (113) needs the transverse M of (10): 3-D axes and 0, explicit even polarisations
+    KS3 = pk.MODE_SET[:7]
+    ks3 = set(KS3)
+    ph = [k for k in KS3 if k != (0, 0, 0)]
+    H3 = pk.mode_hamiltonian(KS3, pk.linear_coupling_M, D_fn, lambda k: om(*k), lambda k: xi(*k),
+                             photon_ok=lambda k: k != (0, 0, 0))
+    ad = pk._vadd
+    k, kp = (1, 0, 0), (0, 0, 0)
+    free_M = I / hbar * (xi(*k) - xi(*kp)) * W(*k, *kp)
+    for q in ph:
+        for mu in range(2):
+            M3 = pk.linear_coupling_M
+            if ad(k, q) in ks3:
+                free_M += I / hbar * M3(q, k, mu) * A(*q, mu) * W(*ad(k, q), *kp)
+            if ad(k, q, -1) in ks3:
+                free_M += I / hbar * M3(q, k, mu) * sp.conjugate(A(*q, mu)) * W(*ad(k, q, -1), *kp)
+            if ad(kp, q, -1) in ks3:
+                free_M -= I / hbar * M3(q, kp, mu) * A(*q, mu) * W(*k, *ad(kp, q, -1))
+            if ad(kp, q) in ks3:
+                free_M -= I / hbar * M3(q, kp, mu) * sp.conjugate(A(*q, mu)) * W(*k, *ad(kp, q))
+    compton = sp.Integer(0)
+    for q, qp in itertools.product(ph, ph):
+        for mu, nu in itertools.product(range(2), range(2)):
+            d = ad(q, qp, -1)
+            t1, t2 = ad(kp, d), ad(k, d, -1)
+            term = (W(*k, *t1) if t1 in ks3 else 0) - (W(*t2, *kp) if t2 in ks3 else 0)
+            compton += I / hbar * D_fn(q, mu, qp, nu) * N(*q, mu, *qp, nu) * term
+    derived = pk.heisenberg_rate(H3, dagger(Fermion("c", k)) * Fermion("c", kp))
+    derived_M = sp.expand(derived.subs(Df, sp.Lambda(tuple(sp.symbols("d0:8")), 0)).doit())
+    book.equal("113", "fermion correlator equation (113), free and linear (M) parts, from the Heisenberg "
+               "equation of ⟨c†_k c_k'⟩ (3-D modes: 0 and ±axes, transverse M of (10)), k = (1,0,0), k' = 0",
+               sp.expand(free_M), derived_M)
+    d_compton = sp.expand(derived - derived_M)
+    undef = sp.core.function.AppliedUndef
+    atoms = sorted(compton.atoms(undef) | d_compton.atoms(undef), key=str)
+    values = {a: sp.Rational(2 + i, 7) + sp.I * sp.Rational(i % 5, 11) for i, a in enumerate(atoms)}
+    claim = book.equal("113", "fermion correlator equation (113), Compton (D) part, from the Heisenberg "
+                       "equation (same modes; every correlator and D replaced by distinct complex rationals)",
+                       sp.expand(compton.subs(values)), sp.expand(d_compton.subs(values)))
+    claim.printed, claim.derived = compton, d_compton
+    book.equal("113", "diagnostic: the Compton part of (113) with the opposite overall sign (equivalently "
+               "N_{q,q'} → N_{q',q}) equals the Heisenberg result", sp.expand(-compton),
+               sp.expand(derived - derived_M))
+
+
 def claims() -> list[Claim]:
     book = ClaimBook(TOPIC, SOURCE)
     with mp.workdps(DPS):
@@ -346,4 +432,5 @@ def claims() -> list[Claim]:
         _claims_compton(book)
         _claims_shift(book)
         _claims_12(book)
+        _claims_112_113(book)
     return book.claims

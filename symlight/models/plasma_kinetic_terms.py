@@ -449,3 +449,87 @@ def heisenberg_linear_part(p_vec, pol: Callable = even_polarizations) -> tuple[s
             Mv = linear_coupling_M(kp, p_vec, mu, pol)
             printed += Mv * (a_(kp, mu) + dagger(a_(tuple(-v for v in kp), mu))) * c_(add(p_vec, kp, -1))
     return sp.expand(printed), derived
+
+
+# ----------------------------------------------------------------------------- (112)-(113)
+def _vadd(a, b, s=1):
+    if isinstance(a, tuple):
+        return tuple(u + s * v for u, v in zip(a, b, strict=True))
+    return a + s * b
+
+
+def _vneg(a):
+    return tuple(-u for u in a) if isinstance(a, tuple) else -a
+
+
+def mode_hamiltonian(kset, M_fn: Callable, D_fn: Callable, omega_fn: Callable, xi_fn: Callable,
+                     photon_ok: Callable = lambda k: True) -> sp.Expr:
+    """H_pl (free part of (6)) + H_rad (7) + H^(1) (8) + H^(2) (9) on the finite mode set ``kset``
+    (integers or integer tuples), two polarisations; a term is kept only when all its mode labels lie
+    in ``kset`` (the same truncation is applied to the printed equations)."""
+    from symlight.algebra import Boson, Fermion, dagger
+
+    ks = set(kset)
+    ph = [k for k in kset if photon_ok(k)]
+
+    def a_(k, mu):
+        return Boson("a", (*k, mu) if isinstance(k, tuple) else (k, mu))
+
+    def c_(k):
+        return Fermion("c", k)
+    H = sum(xi_fn(k) * dagger(c_(k)) * c_(k) for k in kset)
+    H += sum(hbar * omega_fn(k) * dagger(a_(k, mu)) * a_(k, mu) for k in ph for mu in range(2))
+    for k in ph:
+        for kp in kset:
+            if _vadd(k, kp) not in ks:
+                continue
+            for mu in range(2):
+                Mv = M_fn(k, kp, mu)
+                H += Mv * (a_(k, mu) * dagger(c_(_vadd(k, kp))) * c_(kp)
+                           + dagger(a_(k, mu)) * dagger(c_(kp)) * c_(_vadd(k, kp)))
+    for k in ph:
+        for kp in ph:
+            for pf in kset:                 # q runs over all shifts with both fermion labels in kset
+                q = _vadd(pf, k, -1)
+                if _vadd(kp, q) not in ks:
+                    continue
+                for mu in range(2):
+                    for nu in range(2):
+                        H += D_fn(k, mu, kp, nu) * dagger(a_(k, mu)) * a_(kp, nu) \
+                            * dagger(c_(_vadd(kp, q))) * c_(_vadd(k, q))
+    return H
+
+
+def factorise(expr: sp.Expr) -> sp.Expr:
+    """Cluster truncation of App. A: ⟨a c†c⟩ = A W, ⟨a† c†c⟩ = A* W, ⟨a†a c†c⟩ = N W, ⟨a†a⟩ = N,
+    ⟨c†c⟩ = W, with A(k, μ), N(k, μ, k', μ'), W(p, p') undefined functions of the mode labels."""
+    from symlight.algebra import Avg, avg_word
+
+    A, N, W = sp.Function("A"), sp.Function("N"), sp.Function("W")
+
+    def one(avg):
+        word = avg_word(avg)
+        bos = [o for o in word if o.statistics == "boson"]
+        fer = [o for o in word if o.statistics == "fermion"]
+        val = sp.Integer(1)
+        if fer:
+            if len(fer) != 2 or not fer[0].is_dagger or fer[1].is_dagger:
+                raise ModelError(f"factorise: unexpected fermion word {word}")
+            val *= W(*fer[0].label, *fer[1].label)
+        if len(bos) == 1:
+            lab = tuple(bos[0].label)
+            val *= sp.conjugate(A(*lab)) if bos[0].is_dagger else A(*lab)
+        elif len(bos) == 2:
+            if not bos[0].is_dagger or bos[1].is_dagger:
+                raise ModelError(f"factorise: unexpected boson word {word}")
+            val *= N(*bos[0].label, *bos[1].label)
+        elif len(bos) > 2:
+            raise ModelError(f"factorise: word {word} beyond the truncation")
+        return val
+    return sp.expand(expr.replace(lambda e: isinstance(e, Avg), one))
+
+
+def heisenberg_rate(H: sp.Expr, op: sp.Expr) -> sp.Expr:
+    """d⟨Ô⟩/dt = (i/ħ)⟨[Ĥ, Ô]⟩, factorised (``factorise``)."""
+    from symlight.algebra import commutator, expectation
+    return factorise(sp.I / hbar * expectation(commutator(H, op)))
