@@ -397,6 +397,17 @@ def _claims_103_106(book: ClaimBook) -> None:
                     "printed one")
     _numeric_twins(book, cub_g, readable)
     _instability(book, cub_g, cub_k)
+    # validity: the scattering-induced electron velocity V₀ = Q²c²k₀N₀/(2ε₀mω₀³) of (55) at the pump
+    V0 = sp.simplify((Q**2 * c**2 * k0 * N0 / (2 * eps0 * m * w0**3)).subs(sub))
+    ratio = sp.simplify(V0.subs(w0, c * k0) / c)
+    book.holds("Fig. 6", "the strong-coupling case γ = 10 of Fig. 6(b) keeps the electrons non-relativistic: "
+               "the scattering-induced velocity V₀ of (55) at the pump stays below c",
+               bool(ratio.subs(gam, 10) < 1),
+               f"V₀ = {sp.sstr(V0)} (N₀ from (106)) = {sp.sstr(ratio)}·c for ω₀ = ck₀: V₀/c = "
+               f"{float(ratio.subs(gam, 10)):.3g} at γ = 10 and {float(ratio.subs(gam, 0.1)):.3g} at "
+               "γ = 0.1, "
+               "so γ ≳ 4 is outside the non-relativistic model (this drift is the large root of det D_∥ "
+               "at γ = 10)")
 
 
 def _instability_rows(cub: list[sp.Expr]) -> list[tuple[float, float, float, np.ndarray]]:
