@@ -103,6 +103,20 @@ def test_gamma_and_relativistic_line():
         pl.intensity_for_gamma(1.0, np.array([1e-6]))[0] ** -1 * 1e20 / pl.schwinger_intensity(), rel=1e-12)
 
 
+def test_scattering_drift_velocity():
+    # V₀ = e²c²k₀N₀/(2ε₀mω₀³), N₀ = I₀/(cħω₀) and γ = 2e²ω₀N₀/(ε₀m c³k₀³) (from (106) by hand) give
+    # V₀/c = (γ/4)(ck₀/ω₀)⁴; for a dilute plasma (ω₀ ≈ ck₀) V₀/c = γ/4
+    lam, I0 = 1e-9, 1e18
+    g = pl.coupling_gamma(I0, lam)
+    V = pl.scattering_drift_velocity(I0, lam, 1e20)
+    assert V / 299792458.0 == pytest.approx(g / 4, rel=1e-6)
+    with pytest.warns(ValidityWarning, match="relativistic"):
+        I10 = pl.intensity_for_gamma(10.0, np.array([lam]))[0] * pl.schwinger_intensity()
+        pl.scattering_drift_velocity(I10, lam, 1e20)
+    with pytest.raises(InputError, match="density"):
+        pl.scattering_drift_velocity(I0, lam, -1.0)
+
+
 def test_bad_input():
     with pytest.raises(InputError, match="I0"):
         pl.coupling_gamma(-1.0, 1e-6)

@@ -22,6 +22,7 @@ import numpy as np
 import sympy as sp
 
 from symlight.checks import Claim, ClaimBook
+from symlight.dispersion import dispersion_relation
 from symlight.models import plasma_laser as pl
 from symlight.models import plasma_photons as pp
 from symlight.numerics.units import check_dimension, length, mass, time
@@ -348,7 +349,7 @@ def _claims_103_106(book: ClaimBook) -> None:
                "blocks")
     Mt = pl.transverse_system()["matrix"]
     wr = sp.Symbol("omega_r", real=True)              # both signs of ω (pl.omega is positive)
-    rt = sp.solve(sp.numer(sp.together(sp.factor(Mt.det()))).subs(w, wr), wr)
+    rt = sp.solve(sp.numer(sp.together(dispersion_relation(Mt))).subs(w, wr), wr)
     zero_modes = [e for e in rt if e == 0]          # static δJ_⊥ + (Qn₀/m)δA = const of (101)
     unit = {Q: -1, n0: 1, eps0: 1, m: 1, c: 1, q: 1}
     rt = sorted((e for e in rt if e != 0), key=lambda e: float(e.subs(unit)))

@@ -34,7 +34,8 @@ from symlight.models.plasma_photons import ValidityWarning, compton_wavelength, 
 
 __all__ = ["SYMBOLS", "pump_renormalisations", "longitudinal_system", "transverse_system",
            "laser_cubic", "period_average", "coupling_gamma", "relativistic_intensity_ratio",
-           "pump_current_ode", "numeric_longitudinal_roots", "check_wavevector"]
+           "pump_current_ode", "numeric_longitudinal_roots", "check_wavevector", "scattering_drift_velocity",
+           "intensity_for_gamma", "full_matrix"]
 
 x, y, t = sp.symbols("x y t", real=True)
 q, omega = sp.symbols("q omega", positive=True)
@@ -238,6 +239,24 @@ def coupling_gamma(I0: float, lambda_L: float) -> float:
     _check_finite_positive("I0 (W/m^2)", I0)
     _check_finite_positive("lambda_L (m)", lambda_L)
     return I0 / schwinger_intensity() * (lambda_L / compton_wavelength()) ** 3
+
+
+def scattering_drift_velocity(I0: float, lambda_L: float, n_e: float, *, warn_fraction: float = 0.1) -> float:
+    """|V₀| (m/s) of the scattering-induced electron velocity of Eq. (55) for a pump of intensity I₀
+    (W/m², photon density N₀ = I₀/(cħω₀), Eq. (106)) and wavelength λ_L in a plasma of density n_e
+    (m⁻³): V₀ = e²c²k₀N₀/(2ε₀m_eω₀³) with ω₀ = √(ω_p² + c²k₀²). Warns (ValidityWarning) above
+    ``warn_fraction``·c: the fluid model is non-relativistic."""
+    _check_finite_positive("I0 (W/m^2)", I0)
+    _check_finite_positive("lambda_L (m)", lambda_L)
+    _check_finite_positive("electron density n_e (m^-3)", n_e)
+    k = 2 * math.pi / lambda_L
+    w = math.sqrt(n_e * C.e**2 / (C.epsilon_0 * C.m_e) + (C.c * k) ** 2)
+    N = I0 / (C.c * C.hbar * w)
+    V = C.e**2 * C.c**2 * k * N / (2 * C.epsilon_0 * C.m_e * w**3)
+    if V > warn_fraction * C.c:
+        warnings.warn(f"scattering drift V0 = {V / C.c:.3g}c exceeds {warn_fraction}c: electrons are "
+                      "relativistic, outside the model of Secs. IV-VI", ValidityWarning, stacklevel=2)
+    return V
 
 
 def intensity_for_gamma(gamma: float, lambda_L: np.ndarray) -> np.ndarray:
