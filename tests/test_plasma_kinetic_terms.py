@@ -209,3 +209,33 @@ def test_heisenberg_rate_free_photons_and_factorisation_guard():
     from symlight.algebra import expectation
     with pytest.raises(ModelError, match="unexpected fermion word"):
         pk.factorise(expectation(dagger(c0) * dagger(c1) * c1 * c0))
+
+
+def test_fermion_compton_term_is_a_potential_force():
+    # mean field: U(r) = (Q²/2m)⟨Â²⟩; a k-independent W is untouched, and for small P the term is
+    # −𝒦[W, U] = (i/ħ) U_P P·∇_k G (first order), U_P = (Q²ħ/(2ε₀m)) Σ_j f_j/ω_{Q_j}
+    p = pk.Params()
+    V = pk.VOLUME
+    P, K, k = (0, 2, 2), (0, 0, 0), (1, 0, 1)
+    Qj = (40, 10, 30)
+    a = tuple(u - v // 2 for u, v in zip(Qj, P, strict=True))
+    b = tuple(u + v // 2 for u, v in zip(Qj, P, strict=True))
+    Nc = {((a, mu), (b, mu)): V / 2 for mu in range(2)}
+
+    def make_W(G):
+        def Wfun(k1, k2):
+            if tuple(v - u for u, v in zip(k1, k2, strict=True)) == K:
+                return G(tuple(mp.mpf(u + v) / 2 for u, v in zip(k1, k2, strict=True)))
+            return None
+        return Wfun
+    flat = pk.wigner_of_rate(pk.fermion_compton_modes(Nc, make_W(lambda kk: mp.mpf(1)), p), k, (0, 0, 0), 2)
+    assert abs(complex(flat)) < 1e-28
+
+    def lin(kk):
+        return 1 + kk[1] / 3 + kk[2] / 5
+    ex = pk.wigner_of_rate(pk.fermion_compton_modes(Nc, make_W(lin), p), k, (0, 0, 0), 2)
+    ea, eb = pk.polarizations(a), pk.polarizations(b)
+    overlap = sum(pk._dot(ea[mu], eb[mu]) for mu in range(2)) / 2        # 𝓐_a·𝓐_b of Eq. (11)
+    U = p.Q**2 * p.hbar / (2 * p.eps0 * p.m) * overlap / mp.sqrt(pk.omega_k(a, p) * pk.omega_k(b, p))
+    ref = 1j / p.hbar * U * (P[1] / mp.mpf(3) + P[2] / mp.mpf(5))
+    assert complex(ex) == pytest.approx(complex(ref), rel=1e-20)

@@ -422,6 +422,57 @@ def _claims_112_113(book: ClaimBook) -> None:
                sp.expand(derived - derived_M))
 
 
+def _G(k):
+    k = pk._vec(k)
+    return (1 + k[0] / 7) / (1 + pk._dot(k, k) / mp.mpf(9))
+
+
+def _fermion_compton(s, G, p):
+    """Exact (Heisenberg-sign) fermion Compton term and printed (136) for 𝒲 = e^{iK·r}G(k) and a photon
+    distribution of two momenta Q_j = s·(3,1,2), s·(1,−2,3) (weights 0.7, 0.3, both polarisations)
+    modulated as e^{iP·r}; at r = 0, k = (1,0,1)."""
+    V = pk.VOLUME
+    K, P, k = (2, 0, -2), (0, 2, 2), (1, 0, 1)
+
+    def Wfun(k1, k2):
+        if tuple(b - a for a, b in zip(k1, k2, strict=True)) == K:
+            return G(tuple(mp.mpf(a + b) / 2 for a, b in zip(k1, k2, strict=True)))
+        return None
+    Qs, fs = [(3 * s, s, 2 * s), (s, -2 * s, 3 * s)], [mp.mpf("0.7"), mp.mpf("0.3")]
+    Nc = {}
+    for Qj, fj in zip(Qs, fs, strict=True):
+        a = tuple(u - v // 2 for u, v in zip(Qj, P, strict=True))
+        b = tuple(u + v // 2 for u, v in zip(Qj, P, strict=True))
+        for mu in range(2):
+            Nc[((a, mu), (b, mu))] = V * fj / 2
+    exact = pk.wigner_of_rate(pk.fermion_compton_modes(Nc, Wfun, p), k, (0, 0, 0), 4)
+    half = mp.mpf(1) / 2
+    # printed (136): (Q²/ε₀m)(1/V)Σ_q 𝒩(r,q) sin(½∇←_r·∇→_k + ½∇←_r·∇→_q) 𝒲(r,k) (1/ω_q), ∇←_r → iP
+    printed = p.Q**2 / (p.eps0 * p.m) * sum(
+        fj * (G(pk._add(k, pk._scale(P, -half))) / pk.omega_k(pk._add(Qj, pk._scale(P, -half)), p)
+              - G(pk._add(k, pk._scale(P, half))) / pk.omega_k(pk._add(Qj, pk._scale(P, half)), p)) / 2j
+        for Qj, fj in zip(Qs, fs, strict=True))
+    return exact, printed
+
+
+def _claims_136(book: ClaimBook) -> None:
+    p = pk.Params()
+    rows = [(s, *_fermion_compton(s, _G, p)) for s in (8, 32, 128)]
+    table = ", ".join(f"s={s}: {float(abs(e - q) / abs(q)):.2e}" for s, e, q in rows)
+    s, ex, pr = rows[-1]
+    book.close("136", "high-frequency limit of the plasma Compton term: the D-part of ∂_tW derived from (9) "
+               "(Heisenberg sign), Wigner-transformed, vs printed (136) (photons at s(3,1,2), s(1,−2,3), "
+               "s = 128; 𝒲 = e^{iK·r}G(k), 𝒩 ∝ e^{iP·r})", [complex(pr)], [complex(ex)], rtol=2e-2,
+               how=f"relative difference by s: {table} (∝ 1/s: the W-proportional term, next claim); "
+                   "so the sign error of (113) does not propagate to (136)")
+    one = (lambda kk: mp.mpf(1))
+    ex1, pr1 = _fermion_compton(32, one, p)
+    book.close("49", "k-independent 𝒲 (G = 1): the Compton term derived from (9) vanishes identically (the "
+               "mean-field Compton coupling is the potential Q²⟨Â²⟩/2m, which cannot produce a term ∝ 𝒲); "
+               "printed (136) leaves −τ⁻¹𝒲 of (47)/(49) (the J^(2) of (55))", [complex(pr1)], [complex(ex1)],
+               atol=1e-25, how=f"printed {complex(pr1):.4g}, derived {complex(ex1):.2g} (s = 32)")
+
+
 def claims() -> list[Claim]:
     book = ClaimBook(TOPIC, SOURCE)
     with mp.workdps(DPS):
@@ -433,4 +484,5 @@ def claims() -> list[Claim]:
         _claims_shift(book)
         _claims_12(book)
         _claims_112_113(book)
+        _claims_136(book)
     return book.claims

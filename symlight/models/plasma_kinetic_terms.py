@@ -533,3 +533,23 @@ def heisenberg_rate(H: sp.Expr, op: sp.Expr) -> sp.Expr:
     """d⟨Ô⟩/dt = (i/ħ)⟨[Ĥ, Ô]⟩, factorised (``factorise``)."""
     from symlight.algebra import commutator, expectation
     return factorise(sp.I / hbar * expectation(commutator(H, op)))
+
+
+def fermion_compton_modes(Nc: Mapping[tuple, object], Wfun: Callable, p: Params) -> Callable:
+    """Compton (D) part of ∂_t W_{k1,k2} as it follows from H^(2) of (9) by the Heisenberg equation
+    (the sign computed by ``heisenberg_rate``, opposite to the printed (113)):
+    (i/ħ) Σ D^{μν}_{q,q'} N_{qμ,q'ν} (W_{k1+q'−q, k2} − W_{k1, k2+q−q'}), summed over the support of
+    the sparse photon correlator ``Nc`` {((q, μ), (q', ν)): value}; ``Wfun(k1, k2)`` → value or None."""
+    def rate(k1, k2):
+        total = mp.mpc(0)
+        hit = False
+        for ((q, mu), (qp, nu)), val in Nc.items():
+            d = tuple(b - a for a, b in zip(q, qp, strict=True))
+            w1 = Wfun(tuple(a + b for a, b in zip(k1, d, strict=True)), k2)
+            w2 = Wfun(k1, tuple(a - b for a, b in zip(k2, d, strict=True)))
+            if w1 is None and w2 is None:
+                continue
+            hit = True
+            total += 1j / p.hbar * _D(q, qp, mu, nu, p) * val * ((w1 or 0) - (w2 or 0))
+        return total if hit else None
+    return rate
