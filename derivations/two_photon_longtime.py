@@ -48,6 +48,14 @@ def _reduction(book: ClaimBook) -> None:
                f"|odd - c(T2-T1)psi1/2| = {num['odd_vs_formula']:.1e}, |P(53) - (54)| = "
                f"{num['even_vs_54']:.1e}, (54) keeps symmetry to {num['sym_kept_54']:.1e} (relative); the "
                f"odd part itself is {num['odd_norm']:.3f} of |d/dt Psi| (not zero)")
+    inv, inv_r = red.invariant_dimension(6), red.invariant_dimension(6, constant_rho=False)
+    book.holds("53", "derived consequence: the states obeying all three rows of (53) for all t are those "
+               "with psi1_hat, psi2_hat supported on |k1| = |k2| (lattice twin, constant rho)",
+               inv["invariant"] == inv["expected"] and inv["invariant"] < inv["symmetric"],
+               f"largest symmetric subspace kept symmetric by rows 1-2 of (53): dimension {inv['invariant']} "
+               f"of {inv['symmetric']} (expected 2 x #unordered pairs with |k1| = |k2| = {inv['expected']}); "
+               f"with a random rho it is {inv_r['invariant']}: (53) then admits only the zero solution, "
+               "while (54) evolves every symmetric state")
     r1, r2, p1, p2 = sp.symbols("rho1 rho2 psi1_x1x2 psi1_x2x1")
     book.equal("54", "psi2 row: (g/2)(rho(x1) psi1(x1,x2) + rho(x2) psi1(x2,x1)) = (g/2)(rho(x1)+rho(x2)) "
                "psi1(x1,x2) on symmetric psi1", red.g / 2 * (r1 + r2) * p1,

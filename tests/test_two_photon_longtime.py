@@ -131,3 +131,9 @@ def test_printed_densities_agree_when_both_modes_share_rates():
         assert diff != 0 and syms
         vals = sp.lambdify(syms, diff, "numpy")(*[rng.uniform(0.3, 2, 5) for _ in syms])
         assert np.max(np.abs(vals)) < 1e-12
+
+
+def test_53_admits_only_on_shell_states():
+    r = red.invariant_dimension(4)
+    assert r["invariant"] == r["expected"] == 10 and r["symmetric"] == 20
+    assert red.invariant_dimension(4, constant_rho=False)["invariant"] == 0

@@ -93,3 +93,27 @@ def lattice_split(n: int = 6, seed: int = 5) -> dict[str, float]:
             "odd_vs_formula": float(np.linalg.norm(odd - odd_formula) / sc),
             "even_vs_54": float(np.linalg.norm(even - r54) / sc),
             "sym_kept_54": float(np.linalg.norm(ops["P"] @ r54 - r54) / sc)}
+
+
+def invariant_dimension(n: int = 6, *, constant_rho: bool = True, seed: int = 5) -> dict[str, int]:
+    """Dimension of the largest subspace of symmetric states (psi2, psi1) that the rows 1-2 of (53)
+    keep symmetric for all t (i.e. the states obeying all three rows of (53)), against the full
+    symmetric dimension and the count expected from the odd part c(|k2| - |k1|) psi1_hat / 2:
+    2 x #{unordered lattice pairs (k1, k2) with |k1| = |k2|} (constant rho)."""
+    from scipy.linalg import orth
+
+    ops = lattice_operators(n, rho=np.ones(n) if constant_rho else None, seed=seed)
+    L, P = ops["L53"], ops["P"]
+    V = orth(P)
+    full = V.shape[1]
+    tol = 1e-10 * np.linalg.norm(L, 2)  # absolute: M may vanish identically at the fixed point
+    while V.shape[1]:
+        M = (np.eye(L.shape[0]) - V @ V.T) @ L @ V
+        _, sv, vh = np.linalg.svd(M)
+        keep = vh[np.concatenate([sv, np.zeros(vh.shape[0] - sv.size)]) < tol].T
+        if keep.shape[1] == V.shape[1]:
+            break
+        V = orth(V @ keep) if keep.shape[1] else V[:, :0]
+    kk = np.round(np.abs(np.fft.fftfreq(n) * n)).astype(int)
+    pairs = {tuple(sorted((a, b))) for a in range(n) for b in range(n) if kk[a] == kk[b]}
+    return {"invariant": int(V.shape[1]), "symmetric": int(full), "expected": 2 * len(pairs)}
