@@ -155,6 +155,7 @@ def test_slab_pipeline_small_identical_across_executors(tmp_path):
     for key in ("rho", "rho_dif", "E", "Kz"):
         assert np.array_equal(a["avg"][key], b["avg"][key])
     assert np.all(np.isfinite(a["transport"]["ell_star"]))
+    assert np.all(a["transport"]["ell_star_jk_err"] > 0)
     with pytest.raises(InputError, match="max_dipoles"):
         de.slab_ensemble(0.1, [0.0], 2, executor="serial", max_dipoles=10, **kw)
     with pytest.raises(InputError, match="core radius"):

@@ -210,7 +210,8 @@ def slab_ensemble(density: float, deltas: Sequence[float], configurations: int, 
                   executor: Any = "serial", workers: int | None = None, checkpoint: str | None = None,
                   max_dipoles: int | None = None, **kw: Any) -> dict[str, Any]:
     """Appendix B pipeline on ``configurations`` random cylinders (through ``symlight.sweeps``):
-    averages (``combine``), the (B8) fits per δ, and ℓ* of (B13) with k_e from the fits."""
+    averages (``combine``), the (B8) fits per δ, and ℓ* of (B13) with k_e from the fits; ℓ* errors
+    from the slope fit (``ell_star_err``) and a jackknife over configurations (``ell_star_jk_err``)."""
     from symlight.numerics.dipole_spectra import run_configurations
 
     if configurations < 2:
@@ -224,6 +225,11 @@ def slab_ensemble(density: float, deltas: Sequence[float], configurations: int, 
     fits = coherent_fits(avg, length)
     k_e, fit_ok = _usable_k_e(fits, deltas, density)
     tr = transport_mean_free_path(avg, length, k_e)
+    # jackknife over configurations (k_e held fixed): honest errors for the heavy-tailed ⟨|B̃|²⟩
+    loo = np.array([transport_mean_free_path(combine(res[:i] + res[i + 1:], length), length, k_e)["ell_star"]
+                    for i in range(len(res))])
+    nres = len(res)
+    tr["ell_star_jk_err"] = np.sqrt((nres - 1) / nres * np.sum((loo - loo.mean(axis=0)) ** 2, axis=0))
     return {"avg": avg, "fits": fits, "k_e": k_e, "k_e_from_fit": fit_ok, "transport": tr,
             "deltas": np.array(deltas),
             "M_mean": float(np.mean([r["M"] for r in res])), "density": density,
