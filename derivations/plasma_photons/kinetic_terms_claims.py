@@ -473,6 +473,40 @@ def _claims_136(book: ClaimBook) -> None:
                atol=1e-25, how=f"printed {complex(pr1):.4g}, derived {complex(ex1):.2g} (s = 32)")
 
 
+def _claims_132(book: ClaimBook) -> None:
+    p = pk.Params()
+    V = pk.VOLUME
+    K, P, k = (2, 0, -2), (0, 2, 2), (1, 0, 1)
+    r = (mp.mpf("0.3"), mp.mpf("-0.2"), mp.mpf("0.5"))
+
+    def Wfun(k1, k2):                                     # 𝒲 = cos(K·r) G(k)
+        d = tuple(b - a for a, b in zip(k1, k2, strict=True))
+        if d in (K, tuple(-v for v in K)):
+            return _G(tuple(mp.mpf(a + b) / 2 for a, b in zip(k1, k2, strict=True))) / 2
+        return None
+    rows = []
+    for s in (1, 8, 64):
+        photons = [((3 * s, s, 2 * s), "0.7"), ((s, -2 * s, 3 * s), "0.3")]
+        Nc = {}
+        for Qj, fj in photons:                            # 𝒩 = cos(P·r) Σ_j V f_j δ_{q,Q_j} 1/2
+            for sg in (1, -1):
+                a = tuple(u - sg * v // 2 for u, v in zip(Qj, P, strict=True))
+                b = tuple(u + sg * v // 2 for u, v in zip(Qj, P, strict=True))
+                for mu in range(2):
+                    Nc[((a, mu), (b, mu))] = V * mp.mpf(fj) / 4
+        ex = pk.wigner_of_rate(pk.fermion_compton_modes(Nc, Wfun, p), k, r, 4)
+        pr = pk.plasma_compton_printed_132(K, P, photons, _G, k, r, p)
+        rows.append((s, ex, pr))
+    s, ex, pr = rows[0]
+    book.close("132", "general plasma Compton term (132) (+c.c., D̃ of (127)) vs the D-part of ∂_tW derived "
+               "from (9), Wigner-transformed (real inputs 𝒲 = cos(K·r)G(k), 𝒩 = cos(P·r) on two photon "
+               "momenta s(3,1,2), s(1,−2,3), s = 1)", [complex(pr)], [complex(ex)], rtol=1e-10,
+               how="relative difference by s: " + ", ".join(f"s={s_}: {float(abs(e - q) / abs(e)):.3g}"
+                                                           for s_, e, q in rows)
+                   + " (∝ 1/s): same sign and leading order, but (132) evaluates D̃ at q and 𝒩 at q − P/2, "
+                     "off-centre by P against the symmetric D_{Q−P/2,Q+P/2} of (113)")
+
+
 def claims() -> list[Claim]:
     book = ClaimBook(TOPIC, SOURCE)
     with mp.workdps(DPS):
@@ -485,4 +519,5 @@ def claims() -> list[Claim]:
         _claims_12(book)
         _claims_112_113(book)
         _claims_136(book)
+        _claims_132(book)
     return book.claims

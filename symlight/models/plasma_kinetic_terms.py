@@ -553,3 +553,21 @@ def fermion_compton_modes(Nc: Mapping[tuple, object], Wfun: Callable, p: Params)
             total += 1j / p.hbar * _D(q, qp, mu, nu, p) * val * ((w1 or 0) - (w2 or 0))
         return total if hit else None
     return rate
+
+
+def plasma_compton_printed_132(K, P, photons: Sequence[tuple], G: Callable, k, r, p: Params):
+    """Printed (132) (+ c.c.) for real inputs 𝒲 = cos(K·r)G(k), 𝒩_{μμ'}(r,q) = cos(P·r) Σ_j V f_j
+    δ_{q,Q_j} δ_{μμ'}/2 (``photons`` = [(Q_j, f_j)]), at (r, k). The first term X is linear: for
+    e^{iP·r₁} and e^{iK·r}, ∫dr₁ D̃(r₁ − r, q) e^{iP·r₁} = e^{iP·r} V D_{q+P,q} (from (127)) and
+    exp(i/2 ∇→_{r₁}·∇→_q − i/2 ∇→_{r₁}·∇→_k) shifts 𝒩 to q − P/2 and 𝒲 to k + P/2."""
+    half = mp.mpf(1) / 2
+    X = mp.mpc(0)
+    for sK in (1, -1):
+        for sP in (1, -1):
+            Ks, Ps = _scale(_vec(K), sK), _scale(_vec(P), sP)
+            for Qj, fj in photons:
+                q = _add(_vec(Qj), _scale(Ps, half))            # F(q − P/2) ≠ 0 only at q = Q_j + P/2
+                Dsum = sum(_D(_add(q, Ps), q, mu, mu, p) for mu in range(2)) / 2
+                X += (1j / p.hbar * VOLUME * Dsum * VOLUME * mp.mpf(fj) / VOLUME
+                      * G(_add(_vec(k), _scale(Ps, half))) * mp.expj(_dot(_add(Ps, Ks), r)) / 4)
+    return X + mp.conj(X)
