@@ -248,7 +248,7 @@ def _fig9_checks(book: ClaimBook) -> None:
                               cv["sigma"][np.argsort(cv["kl"])])
     upper, lower = on(pos), on(neg)
     ok = bool(np.all(np.isfinite(upper)) and np.all(np.isfinite(lower)) and np.all(upper > lower))
-    book.holds("IX", "Fig. 9: at 4πn/k0³ = 3.77, q = 0.5 the δ > 0 branch of ℓ*/ℓ lies above the δ < 0 "
+    book.holds("Fig. 9", "Fig. 9: at 4πn/k0³ = 3.77, q = 0.5 the δ > 0 branch of ℓ*/ℓ lies above the δ < 0 "
                "branch at equal k_eℓ ('upper branch … positive detunings', from F(δ))", ok,
                f"k_eℓ in [{grid[0]:.2f}, {grid[-1]:.2f}] (ISA): ℓ*/ℓ upper {np.round(upper, 3).tolist()}, "
                f"lower {np.round(lower, 3).tolist()}")

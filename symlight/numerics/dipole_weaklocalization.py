@@ -17,7 +17,9 @@ integrals; in units of F(δ) = (kℓ)² D₂/D₀ (Drude value F = 1, Eq. (59)):
     K_TT  = (j₁ − j₂/r)(r) s₂(r),          s₂(r) = [y₂(r) + 3/r³]/r,
     K_LL  = −2 (j₂/r)(r) s₂(r),
     K_TL1 = (j₂/r)(r) [y₁(r) − 2 s₂(r)]    (with Re Ũ^TL),
-    K_TL2 = −(j₂/r)(r) j₁(r)               (with Im Ũ^TL).
+    K_TL2 = −(j₂/r)(r) j₁(r)               (with Im Ũ^TL; J₂^TL2 with its printed sign — the
+                                            derivation from (63)–(69) gives the opposite sign,
+                                            available as ``tl2_sign=-1``).
 
 The kernels K are derived (not copied) in ``derivations/dipole_transport/weak_localization.py``
 from the angular algebra of (68)–(69) and the Kubo projection; this module only evaluates them.
