@@ -507,6 +507,30 @@ def _claims_132(book: ClaimBook) -> None:
                      "off-centre by P against the symmetric D_{Q−P/2,Q+P/2} of (113)")
 
 
+def _claims_133(book: ClaimBook) -> None:
+    p = pk.Params()
+    K = (2, 0, -2)
+    rows = []
+    for s in (4, 16, 64, 256):
+        kk = (3 * s, s, 2 * s)
+        weight = p.hbar * p.Q**2 / (2 * p.eps0 * p.m * pk.omega_k(kk, p))          # printed (133)
+        # ∫dr e^{−iK·r} D̃^{μμ'}(r, k) = V D^{μμ'}_{k−K,k} (Eq. (127)), explicit ε
+        mat = mp.matrix(2, 2)
+        for mu in range(2):
+            for nu in range(2):
+                mat[mu, nu] = pk.VOLUME * pk._D(pk._add(kk, K, -1), kk, mu, nu, p) / weight
+        rows.append((s, mat))
+    s, mat = rows[-1]
+    diag = ", ".join(f"s={s_}: {float(abs(m_[0, 0] - 1)):.1e}/{float(abs(m_[0, 1])):.1e}"
+                     for s_, m_ in rows)
+    book.close("133", "high-frequency (local) Compton kernel: the Fourier transform V D_{k−K,k} of D̃ (127) "
+               "at wavevector K = (2,0,−2), k = s(3,1,2), s = 256, in units of the printed weight "
+               "ħQ²/(2ε₀mω_k), vs δ_{μμ'}", [1, 0, 0, 1],
+               [complex(mat[i, j]) for i in range(2) for j in range(2)],
+               atol=1e-2, how=f"|diag − 1| / |off-diagonal| by s: {diag}; the off-diagonal (polarisation "
+                              "rotation) falls as K/k, not as the printed O(ω_p²/ω²)")
+
+
 def claims() -> list[Claim]:
     book = ClaimBook(TOPIC, SOURCE)
     with mp.workdps(DPS):
@@ -520,4 +544,5 @@ def claims() -> list[Claim]:
         _claims_112_113(book)
         _claims_136(book)
         _claims_132(book)
+        _claims_133(book)
     return book.claims
