@@ -139,7 +139,7 @@ def test_verdicts_67_to_102():
     # hand: (67) holds from (42); the printed u of (66) gives 1/2 (4π² vs 2π²); (68) holds;
     # (93) has the opposite overall sign to the linearised (55); (94) holds; (100): J_∥ ~ e^{−2iω₀t};
     # (102): e∇²δΦ has the wrong dimension (one ∇ too many); D of (97) ∝ 1/(k₀·∇Ω²) → ∞ for the
-    # homogeneous plasma of (103)
+    # homogeneous plasma of (103); (59)'s Q J×B has an extra density (J = nv), (99) uses v×B
     book = _book()
     lc._claims_67_68(book)
     lc._claims_93_94(book)
@@ -148,8 +148,8 @@ def test_verdicts_67_to_102():
     assert got == [("67", "confirmed"), ("67", "confirmed"), ("67", "discrepancy"), ("68", "confirmed"),
                    ("68", "confirmed"), ("68", "confirmed"), ("93", "discrepancy"), ("93", "discrepancy"),
                    ("94", "confirmed"), ("93", "confirmed"), ("94", "confirmed"), ("97", "confirmed"),
-                   ("98", "confirmed"), ("97", "discrepancy"), ("99", "confirmed"), ("99", "confirmed"),
-                   ("100", "discrepancy"), ("101", "confirmed"),
+                   ("98", "confirmed"), ("97", "discrepancy"), ("99", "confirmed"), ("59", "discrepancy"),
+                   ("99", "confirmed"), ("99", "confirmed"), ("100", "discrepancy"), ("101", "confirmed"),
                    ("102", "discrepancy"), ("102", "discrepancy"), ("101", "confirmed")]
 
 

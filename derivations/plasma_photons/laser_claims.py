@@ -259,6 +259,24 @@ def _claims_96_102(book: ClaimBook) -> None:
     res99 = sp.Derivative(Jf, sp.Symbol("t")) + (n0 * eEf + Jf * eBf) / m
     ok99, ev99 = check_dimension(res99, {**dims99, "J": length**-2 / time}, length**-2 / time**2)
     book.holds("99", "(99)-(100) are dimensionally consistent (∂_tJ, (e/m)n₀E₀, (e/m)J×B₀)", ok99, ev99)
+    # (99)-(100) from the momentum equation (53) with the Lorentz part of (59): the printed
+    # Q(E + J_α×B) is dimensionally wrong (J = nv); with Q(E + v×B), v = J/n, the x, y parts of
+    # (n/m)F̃ are (100), (99) for k₀ ∥ x̂, A₀ ∥ ŷ (E₀ ∥ ŷ, B₀ ∥ ẑ)
+    dims59 = {"E": mass * length / time**2,
+              "J": length**-2 / time, "B": mass / time, "v": length / time}
+    QE, J_, QB, v_ = sp.symbols("E J B v", positive=True)    # charge folded into QE, QB (force, M/T)
+    ok59, ev59 = check_dimension(QE + J_ * QB, dims59, mass * length / time**2)
+    ok59v, _ = check_dimension(QE + v_ * QB, dims59, mass * length / time**2)
+    book.holds("59", "the Lorentz part Q(E + J_α×B) of the total force (59) is dimensionally consistent",
+               ok59, f"as printed: {ev59}; with v×B = J_α×B/n_α instead: "
+               f"{'consistent' if ok59v else 'inconsistent'}")
+    Jx_, Jy_, Ey_, Bz_, nn_ = sp.symbols("J_x J_y E_y B_z n", real=True)
+    Jv, Ev, Bv = sp.Matrix([Jx_, Jy_, 0]), sp.Matrix([0, Ey_, 0]), sp.Matrix([0, 0, Bz_])
+    force = (nn_ / m) * (-e_ch) * (Ev + (Jv / nn_).cross(Bv))        # (n/m)Q(E + v×B), Q = −e
+    printed_99 = -(e_ch / m) * (nn_ * Ey_ + (sp.Matrix([Jx_, 0, 0]).cross(Bv))[1])
+    printed_100 = -(e_ch / m) * (sp.Matrix([0, Jy_, 0]).cross(Bv))[0]
+    book.equal("99", "(99)-(100) are the ŷ (J_⊥) and x̂ (J_∥) components of (n/m)Q(E + v×B) in (53) "
+               "(k₀ ∥ x̂, A₀ ∥ ŷ)", [printed_99, printed_100], [sp.expand(force[1]), sp.expand(force[0])])
     # (99)-(100): pump currents by ODE integration
     a0 = 0.01
     sol = pl.pump_current_ode(a0)
