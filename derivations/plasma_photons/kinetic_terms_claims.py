@@ -1,10 +1,15 @@
-"""Light–matter kinetic terms of seed 001 derived from the Hamiltonian: (38)/(131), (46), (124)-(125),
-(35), (42), the source S of (66), (126) and its high-frequency limit (135).
+"""Light–matter kinetic terms of seed 001 derived from the Hamiltonian (1)-(11).
+
+Equations: the M part of (12); the correlator equations (112)-(113) (Heisenberg equations with the
+App. A factorisation, ``symlight.algebra``); C^(1) (38)/(131) exactly and its first order (46);
+Λ^(1) (124)-(125), its trace (35), the semiclassical (42) and the source S of (66); the Compton
+terms (126), (132), the local kernel (133) and the high-frequency limits (135), (136) with the
+decay term of (49).
 
 Derivations (``symlight.models.plasma_kinetic_terms``): C^(1) as the Moyal bracket of the exact
 Weyl symbol −(Q/m)ħk·A of the paramagnetic coupling, checked independently with Weyl-ordered
-operators (McCoy); the photon terms by evaluating the correlator equation (112) directly on sparse
-plane-wave correlators in a periodic box with explicit transverse polarisation vectors, then
+operators (McCoy); the photon and plasma terms by evaluating the correlator equations directly on
+sparse plane-wave correlators in a periodic box with explicit transverse polarisation vectors, then
 Wigner-transforming (121). Printed forms are transcribed as data (their operators applied by the
 phase-space engine or as shifts, the shift rule itself checked against the engine's series).
 """

@@ -14,6 +14,10 @@
   arrowed exponentials/sines applied as shifts (exp(a·∇_k) f(k) = f(k + a)); ``shift_rule_check``
   compares that rule with the phase-space engine's Taylor series of the same operator.
 
+* Heisenberg equations on finite mode sets (``mode_hamiltonian``, ``heisenberg_rate``,
+  ``factorise``): (12)'s M part, (112), (113) from H of (6)-(9) with ``symlight.algebra``.
+* Plasma Compton term (``fermion_compton_modes``, with the Heisenberg sign) and the printed (132).
+
 Units: ħ, Q, m, ε₀, c, ω_p are parameters (mpmath numbers); the box volume V = (2π)³.
 """
 
