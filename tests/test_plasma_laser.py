@@ -242,6 +242,17 @@ def test_bad_input_existing_models():
     with pytest.warns(ValidityWarning, match="k_F"):        # q ≳ k_F stated as a warning
         s = pp.plasma_scales(1e28)
         pp.plasmon_omega(np.array([0.5 * s.k_F]), 1e28)
+    # normalised-unit functions: q beyond fraction·k_F (in ω_p/c) is stated as a ValidityWarning
+    qlim = pp.fluid_q_limit(1e33)                 # 0.3 k_F c/ω_p at 1e27 cm⁻³ (hand: k_F c/ω_p ≈ 72)
+    s27 = pp.plasma_scales(1e33)
+    assert qlim == pytest.approx(0.3 * s27.k_F * 299792458.0 / s27.omega_p, rel=1e-12)
+    with pytest.warns(ValidityWarning, match="q_max"):
+        pp.cubic_coefficients(1.2 * qlim, 0.1, 0.1, -1.0, 1e-3, q_max=qlim)
+    with pytest.warns(ValidityWarning, match="q_max"):
+        pp.polariton_branches(np.array([0.5, 2 * qlim]), 0.1, 0.3, q_max=qlim)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        pp.cubic_coefficients(0.5 * qlim, 0.1, 0.1, -1.0, 1e-3, q_max=qlim)
     with pytest.raises(InputError, match="finite coefficients"):
         track_roots(lambda q: [1.0, float("nan"), 1.0], [0.1, 0.2])
     with pytest.raises(InputError, match="finite"):

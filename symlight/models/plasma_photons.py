@@ -26,7 +26,7 @@ from symlight.models import plasma_exchange as pe
 __all__ = ["plasmon_system", "PlasmaScales", "plasma_scales", "plasmon_omega", "critical_density",
            "ValidityWarning", "bose_moment", "polariton_bare_modes", "polariton_branches",
            "cubic_coefficients", "omega_ph_laser", "coupling_Gamma", "schwinger_intensity",
-           "compton_wavelength"]
+           "compton_wavelength", "fluid_q_limit"]
 
 
 class ValidityWarning(UserWarning):
@@ -131,11 +131,22 @@ def bose_moment(ell: int, xval: float) -> float:
     return val
 
 
-def _normalised_q(qv: float | np.ndarray) -> np.ndarray:
-    """Wavevectors in units ω_p/c: finite and >= 0 (InputError otherwise)."""
+def fluid_q_limit(n: float, *, fraction: float = 0.3) -> float:
+    """``fraction``·k_F in units ω_p/c for the density n (m⁻³): the largest wavevector where the
+    fluid closure (q ≪ k_F) is trusted; pass it as ``q_max`` to the normalised-unit functions."""
+    s = plasma_scales(n)
+    return fraction * s.k_F * C.c / s.omega_p
+
+
+def _normalised_q(qv: float | np.ndarray, q_max: float | None = None) -> np.ndarray:
+    """Wavevectors in units ω_p/c: finite and >= 0 (InputError otherwise); ValidityWarning above
+    ``q_max`` (see ``fluid_q_limit``)."""
     arr = np.asarray(qv, dtype=float)
     if np.any(~np.isfinite(arr)) or np.any(arr < 0):
         raise InputError(f"wavevectors q (units ω_p/c) must be finite and >= 0, got {qv!r}")
+    if q_max is not None and np.any(arr > q_max):
+        warnings.warn(f"q up to {arr.max():.3g} ω_p/c exceeds q_max = {q_max:.3g} ω_p/c: the fluid closure "
+                      "(q ≪ k_F) is not valid there", ValidityWarning, stacklevel=3)
     return arr
 
 
@@ -145,22 +156,24 @@ def _finite(name: str, value: float) -> float:
     return float(value)
 
 
-def polariton_bare_modes(qv: np.ndarray, v_eff2: float) -> tuple[np.ndarray, np.ndarray]:
-    """(ω_e, ω_ph) in units ω_p = c = 1: ω_e = √(1 + v_eff² q²), ω_ph = v_p(q) q (Eq. (85))."""
-    qv = _normalised_q(qv)
+def polariton_bare_modes(qv: np.ndarray, v_eff2: float, *, q_max: float | None = None
+                         ) -> tuple[np.ndarray, np.ndarray]:
+    """(ω_e, ω_ph) in units ω_p = c = 1: ω_e = √(1 + v_eff² q²), ω_ph = v_p(q) q (Eq. (85)).
+    ``q_max`` (units ω_p/c, e.g. ``fluid_q_limit(n)``): ValidityWarning beyond it."""
+    qv = _normalised_q(qv, q_max)
     _finite("v_eff² (units c²)", v_eff2)
     wq = np.sqrt(1 + qv**2)
     vp = qv / wq * np.sqrt(1 + 1 / wq**2)
     return np.sqrt((1 + v_eff2 * qv**2).astype(complex)), vp * qv
 
 
-def polariton_branches(qv: np.ndarray, v_eff2: float, cp: float | np.ndarray
+def polariton_branches(qv: np.ndarray, v_eff2: float, cp: float | np.ndarray, *, q_max: float | None = None
                        ) -> tuple[np.ndarray, np.ndarray]:
     """(ω₊, ω₋) from (ω² − ω_e²)(ω² − ω_ph²) = c_p⁴ q⁴ (Eq. (87), units ω_p = c = 1)."""
     cp_arr = np.asarray(cp, dtype=float)
     if np.any(~np.isfinite(cp_arr)) or np.any(cp_arr < 0):
         raise InputError(f"coupling velocity c_p (units c) must be finite and >= 0, got {cp!r}")
-    we, wph = polariton_bare_modes(qv, v_eff2)
+    we, wph = polariton_bare_modes(qv, v_eff2, q_max=q_max)
     we2 = (we**2).real
     disc = np.sqrt((we2 - wph**2) ** 2 + 4 * np.asarray(cp) ** 4 * np.asarray(qv) ** 4)
     return (np.sqrt(((we2 + wph**2 + disc) / 2).astype(complex)),
@@ -193,10 +206,12 @@ def coupling_Gamma(qv: float, w: complex, gamma: float, cos_theta: float, a_hbar
     return gamma * cos_theta * (a_hbar / 2 * qv / w - 1 / wq**2) * qv**2 * w / wq
 
 
-def cubic_coefficients(qv: float, v_eff2: float, gamma: float, cos_theta: float, a_hbar: float
-                       ) -> list[float]:
-    """Coefficients (ω³, ω², ω, 1) of (ω² − ω_e²)(ω − ω̃_ph) + Γ(q, ω) = 0, Eqs. (104)-(105)."""
+def cubic_coefficients(qv: float, v_eff2: float, gamma: float, cos_theta: float, a_hbar: float, *,
+                       q_max: float | None = None) -> list[float]:
+    """Coefficients (ω³, ω², ω, 1) of (ω² − ω_e²)(ω − ω̃_ph) + Γ(q, ω) = 0, Eqs. (104)-(105).
+    ``q_max`` (units ω_p/c, e.g. ``fluid_q_limit(n)``): ValidityWarning beyond it."""
     _check_laser_parameters(qv, v_eff2, gamma, cos_theta, a_hbar)
+    _normalised_q(qv, q_max)
     we2 = 1 + v_eff2 * qv**2
     wt = float(omega_ph_laser(qv))
     wq = math.sqrt(1 + qv**2)
