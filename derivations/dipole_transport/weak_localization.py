@@ -146,6 +146,12 @@ def _f_delta(book: ClaimBook, *, quick: bool) -> None:
     a = wl.f_terms(dv)
     book.close("71", "ΔF_LL and ΔF_TL2 at δ = −2: panel Gauss–Legendre vs QUADPACK with break points",
                [ref["LL"], ref["TL2"]], [a["LL"], a["TL2"]], rtol=1e-6, atol=1e-8)
+    # the p-sum identity in context: ΔF_LL from J₂^LL(p) on the p axis (principal value at p = k)
+    twin = wl.f_ll_p_space(-2.0)
+    book.close("71", "ΔF_LL(δ = −2) via J₂^LL(p) and the p-quadrature (Cauchy PV at p = k) instead of the "
+               "p-sum identity", twin, wl.f_terms(-2.0)["LL"], rtol=1e-4,
+               how="the LL near-pole is broad at δ = −2; at δ = 1 (width 0.04) W(p) decays only beyond "
+               "p ≈ 25 and the p-route is not converged at p_max = 60")
     # the text's statements on Fig. 7
     pos = bool(np.all(cur["F"] > 0))
     book.holds("71", "Fig. 7 text: 'the sum of the four weak localization terms and the Drude "
@@ -153,7 +159,8 @@ def _f_delta(book: ClaimBook, *, quick: bool) -> None:
                f"min F = {cur['F'].min():.3f} at δ = {d[np.argmin(cur['F'])]:.2f}")
     book.holds("71", "... and with the derived sign of J₂^TL2 (see the J₂^TL2 claim)",
                bool(np.all(der["F"] > 0)),
-               f"min F = {der['F'].min():.3f} at δ = {d[np.argmin(der['F'])]:.2f}; F < 0 for δ < "
+               f"min F = {der['F'].min():.3f} at δ = {d[np.argmin(der['F'])]:.2f}; "
+               "largest grid δ with F < 0: "
                f"{d[np.where(der['F'] < 0)[0].max()] if np.any(der['F'] < 0) else float('nan'):.2f}")
     neg = d < -0.5
     mags = np.abs(np.vstack([cur[n] for n in wl.TERMS]))

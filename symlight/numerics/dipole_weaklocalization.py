@@ -209,3 +209,28 @@ def j2_diffusion_ratio(delta: float, density: float, **kw) -> dict[str, float]:
                       RegimeWarning, stacklevel=2)
     f = f_terms(delta, **kw)["F"]
     return {"F": f, "k_ell": kl, "D2_over_D0": f / kl**2}
+
+
+def f_ll_p_space(delta: float, p_max: float = 60.0) -> float:
+    """Numeric twin of ΔF_LL without the p-sum identity: J₂^LL(p) on the p axis, then the Kubo sum.
+
+    J₂^LL(p) = −(4ℓ/k) Re G_T(p) W(p), W(p) = ∫dr r² U^LL (j₂(kr)/kr)(j₂(pr)/pr), Re G_T = PV 1/(k² − p²);
+    ΔF_LL = −2πℓ Σ_p p J₂^LL = (4ℓ²/π) PV∫₀^∞ dp p³ W(p)/(1 − p²) per n²|t|² (k = 1).  The principal
+    value by QUADPACK's Cauchy weight on [0, 3], the rest (W ~ p⁻⁴) directly to ``p_max`` plus a
+    p⁻³ tail fitted at p_max.
+    """
+    from scipy.integrate import quad
+
+    r, wr = radial_grid(delta, 300.0, 20)
+    wgt = wr * r**2 * u_components(r, delta)["LL"] * _j2_over_r(r)
+
+    def w_of_p(p: float) -> float:
+        return float(np.sum(wgt * _j2_over_r(p * r)) * p**0)
+
+    # p³W/(1 − p²) = −p³W/((p − 1)(p + 1)): Cauchy weight 1/(p − 1)
+    g = lambda p: -(p**3) * w_of_p(p) / (p + 1)
+    pv = quad(g, 0.0, 3.0, weight="cauchy", wvar=1.0, limit=400, epsabs=1e-12)[0]
+    f = lambda p: p**3 * w_of_p(p) / (1 - p * p)
+    rest = quad(f, 3.0, p_max, limit=800, epsabs=1e-12)[0]
+    tail = f(p_max) * p_max / 2  # ∫_P^∞ c p⁻³ dp = c/(2P²) with c = f(P)P³
+    return float((4 * delta**2 + 1) * 4 / np.pi * (pv + rest + tail))
