@@ -391,6 +391,8 @@ def _claims_103_106(book: ClaimBook) -> None:
     book.equal("106", "with ω₀ = ck₀ the pump enters det D_∥ only through γ of (106) (∂/∂k₀ at fixed γ "
                "vanishes for every coefficient)", [0, 0, 0, 0],
                [sp.cancel(sp.diff(cf, k0)) for cf in cub_g])
+    book.equal("106", "transverse propagation (cos θ = 0) decouples plasmon and intensiton at any γ "
+               "(text after (106)): det D_∥ = (ω² − ω_e²)(ω − ω̃_ph)", bare, [cf.subs(ct, 0) for cf in cub_g])
     det_g = sum(cf * w ** (3 - i) for i, cf in enumerate(cub_g))
     gamma_derived = sp.collect(sp.expand(sp.cancel(det_g - sp.expand((w**2 - we2) * (w - wt)))), w)
     printed_G = sp.expand(_wp_subs(PRINTED_105).subs(wq, WQ_EXPR))
