@@ -137,3 +137,15 @@ def test_53_admits_only_on_shell_states():
     r = red.invariant_dimension(4)
     assert r["invariant"] == r["expected"] == 10 and r["symmetric"] == 20
     assert red.invariant_dimension(4, constant_rho=False)["invariant"] == 0
+
+
+def test_series_check_detects_a_wrong_t4_constant():
+    m = lt.mode_symbols(["p", "m"])
+    ca, cb = lt.density_constants(16 / sp.pi, m)
+    syms = sorted(ca.free_symbols | cb.free_symbols, key=lambda z: z.name)
+    rng = np.random.default_rng(8)
+    pt = {s: float(rng.uniform(0.3, 2.0)) for s in syms}
+    assert lt.series_check(16 / sp.pi, m, pt, tv=1e7) < 1e-10
+    assert lt.series_check(16 / sp.pi, m, pt, constants=(ca, 1.05 * cb), tv=1e7) > 1e-9
+    with pytest.raises(InputError, match="mode_symbols"):
+        lt.density_constants(1, {"x": (sp.Symbol("w"), sp.Symbol("D1"), sp.Symbol("D2"))})

@@ -20,6 +20,7 @@ from functools import lru_cache
 import numpy as np
 import sympy as sp
 
+from symlight.errors import InputError
 from symlight.models import two_photon_densities as dens
 
 t, l, S = sp.symbols("t l_s S", positive=True)
@@ -70,13 +71,17 @@ def _density_constants_cached(pref: sp.Expr, names: tuple) -> tuple[sp.Expr, sp.
 
 
 def _density_constants(pref: sp.Expr, modes: dict) -> tuple[sp.Expr, sp.Expr]:
+    for nm, (_, d1, d2) in modes.items():
+        if not all(isinstance(d, sp.Pow) and d.exp == 2 and d.base.is_Symbol for d in (d1, d2)):
+            raise InputError(f"mode {nm!r}: diffusion coefficients must be sD**2 with a positive symbol "
+                             f"sD (build the modes with mode_symbols), got {d1}, {d2}")
     c3, c4 = kernel_series()
     ca = cb = sp.Integer(0)
     for w, d1, d2 in modes.values():
         for n, sn in enumerate((1, 1, 2 * S)):
-            sub = {_A: A[n], _B: B[n], _D1: d1, _D2: d2}
-            ca += pref * w * sn * c3.subs(sub)
-            cb += pref * w * sn * c4.subs(sub)
+            sub = {_A: A[n], _B: B[n], _D1.base: d1.base, _D2.base: d2.base}
+            ca += pref * w * sn * c3.xreplace(sub)
+            cb += pref * w * sn * c4.xreplace(sub)
     return ca, cb
 
 
@@ -94,8 +99,8 @@ def series_check(pref: sp.Expr, modes: dict, point: dict, constants: tuple | Non
     import mpmath
 
     ca, cb = constants if constants is not None else density_constants(pref, modes)
-    fa, fb = (sp.sympify(x).subs(point).evalf(40) for x in (ca, cb))
-    f = sp.lambdify(t, density(pref, modes).subs(point), "mpmath")
+    fa, fb = (sp.sympify(x).xreplace(point).evalf(40) for x in (ca, cb))
+    f = sp.lambdify(t, density(pref, modes).xreplace(point), "mpmath")
     with mpmath.workdps(40):
         tt = mpmath.mpf(tv)
         res = (f(tt) - (mpmath.mpf(fa) / tt ** 3 - mpmath.mpf(fb) / tt ** 4)) * tt ** 3
