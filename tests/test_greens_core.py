@@ -103,3 +103,9 @@ def test_max_dipoles_cap_refuses_before_allocating(monkeypatch):
     assert 4 * coupled.matrix_bytes(cap) <= 16 * 1024**3 < 4 * coupled.matrix_bytes(cap + 1)
     with pytest.raises(InputError, match="M = 14137"):
         coupled.check_dipole_count(14137)
+    # a transient dip of MemAvailable (shared machine) keeps the floor: small ensembles still run
+    monkeypatch.setattr(coupled, "_available_bytes", lambda: 0)
+    assert coupled.default_max_dipoles() == coupled.MIN_DEFAULT_CAP
+    coupled.check_dipole_count(coupled.MIN_DEFAULT_CAP)
+    with pytest.raises(InputError, match="0.0 GB available"):
+        coupled.check_dipole_count(coupled.MIN_DEFAULT_CAP + 1)

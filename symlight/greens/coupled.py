@@ -11,8 +11,10 @@ Overlapping dipoles (zero distance) raise InputError.
 
 Resource bound: a dense 3M x 3M complex matrix takes 144 M^2 bytes and its LAPACK solve or
 eigendecomposition a few more copies.  ``max_dipoles`` (default ``default_max_dipoles()``: from the
-available memory, or the environment variable ``SYMLIGHT_MAX_DIPOLES``) refuses larger M with an
-InputError naming M, the cap and how to raise it, instead of exhausting memory.
+available memory but never below ``MIN_DEFAULT_CAP`` = 1000 dipoles (0.58 GB with workspace), so a
+transient dip of MemAvailable on a shared machine cannot refuse the small ensembles of the claims; or
+the environment variable ``SYMLIGHT_MAX_DIPOLES``) refuses larger M with an InputError naming M, the
+cap and how to raise it, instead of exhausting memory.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ MAX_DIPOLES_ENV = "SYMLIGHT_MAX_DIPOLES"
 #: dense copies of the 3M x 3M complex matrix budgeted per run (matrix, LU/eig workspace, vectors)
 _COPIES = 4
 _BYTES_PER_M2 = 9 * 16  # one complex128 3M x 3M matrix: 144 M^2 bytes
+#: floor of the memory-derived default cap (4 copies of the M = 1000 matrix: 0.58 GB)
+MIN_DEFAULT_CAP = 1000
 
 
 def _available_bytes() -> int:
@@ -50,7 +54,7 @@ def matrix_bytes(m: int) -> int:
 
 def default_max_dipoles() -> int:
     """Largest M whose matrix and its solver workspace (about 4 dense copies) fit in the available
-    memory; ``$SYMLIGHT_MAX_DIPOLES`` (a positive integer) overrides it."""
+    memory, at least ``MIN_DEFAULT_CAP``; ``$SYMLIGHT_MAX_DIPOLES`` (a positive integer) overrides it."""
     env = os.environ.get(MAX_DIPOLES_ENV)
     if env:
         try:
@@ -60,7 +64,7 @@ def default_max_dipoles() -> int:
         if val < 1:
             raise InputError(f"{MAX_DIPOLES_ENV}={env!r} must be a positive integer (a number of dipoles)")
         return val
-    return max(1, int(np.sqrt(_available_bytes() / (_COPIES * _BYTES_PER_M2))))
+    return max(MIN_DEFAULT_CAP, int(np.sqrt(_available_bytes() / (_COPIES * _BYTES_PER_M2))))
 
 
 def check_dipole_count(m: int, max_dipoles: int | None = None) -> None:
