@@ -3,8 +3,9 @@
 ∫_{−∞}^{∞} f(x) dx = 2πi Σ_{Im x_j > 0} Res_{x_j} f for a rational f decaying at least like 1/x².
 Pole locations are roots of the linear factors of the denominator; their half-plane is decided
 from SymPy's assumptions on the other symbols (e.g. widths declared positive). If a half-plane
-cannot be decided the function raises, rather than guessing. Used for the quadrant integrals
-(40)–(41) of seed 004_051fe7d7dc805f6f.txt.
+cannot be decided the function raises, rather than guessing; a pole computed from floats that
+lies within rounding of the real axis is refused too (its side would be decided by noise). Used
+for the quadrant integrals (40)–(41) of seed 004_051fe7d7dc805f6f.txt.
 """
 
 from __future__ import annotations
@@ -13,9 +14,20 @@ import sympy
 
 from symlight.errors import InputError
 
+#: a pole computed from floating-point numbers with |Im| below this fraction of |root| is on the
+#: real axis as far as the input can tell: its half-plane is decided by rounding, not by the model
+FLOAT_AXIS_TOL = 1e-12
+
 
 def _upper(root: sympy.Expr) -> bool:
     im = sympy.simplify(sympy.im(sympy.expand_complex(root)))
+    if root.has(sympy.Float) and im.is_number:
+        scale = max(abs(complex(root.evalf())), 1.0)
+        if abs(complex(im.evalf())) <= FLOAT_AXIS_TOL * scale:
+            raise InputError(f"pole {root} is within rounding ({float(abs(complex(im))):.3g}) of the "
+                             "real axis: its half-plane, and so the integral, is decided by "
+                             "floating-point noise; use exact (Rational) coefficients or give the "
+                             "width a sign (e.g. a positive symbol)")
     if im.is_positive:
         return True
     if im.is_negative:
