@@ -112,3 +112,22 @@ def test_cli_check_failing_topic_exits_nonzero_without_partial_json(tmp_path, mo
 def test_cli_bad_arguments_no_traceback(capsys):
     assert main(["frobnicate"]) == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_clear_numeric_discrepancy_skips_simplify(monkeypatch):
+    """simplify is only paid for when the numbers do not already show a discrepancy."""
+    import sympy as sp
+
+    from symlight.checks import compare as cmp
+
+    x = sp.Symbol("x", positive=True)
+    calls = []
+    real_simplify = sp.simplify
+    monkeypatch.setattr(cmp.sympy, "simplify", lambda e, *a, **k: calls.append(e) or real_simplify(e))
+    wrong = cmp.compare_expressions(sp.sin(x) ** 2 + sp.cos(x) ** 2, 2)
+    assert wrong.verdict == "discrepancy" and calls == []
+    right = cmp.compare_expressions(sp.sin(x) ** 2 + sp.cos(x) ** 2, 1)
+    assert right.verdict == "confirmed" and "simplifies to 0" in right.evidence and len(calls) == 1
+    unsampled = cmp.compare_expressions(sp.Function("f")(x) * (sp.sin(x) ** 2 + sp.cos(x) ** 2),
+                                        sp.Function("f")(x))
+    assert unsampled.verdict == "confirmed"  # undefined function: only the symbolic route decides

@@ -50,8 +50,12 @@ def _as_pairs(printed: Any, derived: Any) -> list[tuple[str, Any, Any]]:
     return [("", sympy.sympify(printed), sympy.sympify(derived))]
 
 
-def _symbolic_zero(diff: sympy.Expr) -> bool | None:
-    """True when ``diff`` is provably zero by cheap-to-moderate rewriting, else None."""
+def _symbolic_zero(diff: sympy.Expr, *, thorough: bool = True) -> bool | None:
+    """True when ``diff`` is provably zero by rewriting, else None.
+
+    The cheap steps (expand, cancel, powsimp) always run; ``sympy.simplify`` (below
+    ``SIMPLIFY_OPS_LIMIT`` operations) only when ``thorough``.
+    """
     if diff == 0:
         return True
     if hasattr(diff, "is_commutative") and not diff.is_commutative:
@@ -64,13 +68,20 @@ def _symbolic_zero(diff: sympy.Expr) -> bool | None:
                 return True
         except Exception:  # noqa: BLE001 - a rewriting failure only means "not shown zero"
             return None
-    if sympy.count_ops(diff) <= SIMPLIFY_OPS_LIMIT:
+    if thorough and sympy.count_ops(diff) <= SIMPLIFY_OPS_LIMIT:
         try:
             if sympy.simplify(diff) == 0:
                 return True
         except Exception:  # noqa: BLE001
             return None
     return None
+
+
+def _simplifies_to_zero(p: Any, d: Any) -> bool:
+    diff = sympy.sympify(p) - sympy.sympify(d)
+    if hasattr(diff, "is_commutative") and not diff.is_commutative:
+        return False  # the cheap pass already normal-ordered it
+    return _symbolic_zero(diff) is True
 
 
 def _sample_value(sym: sympy.Symbol, rng: random.Random, domains: Mapping[Any, Any]) -> Any:
@@ -124,53 +135,78 @@ def compare_expressions(
     rng = random.Random(seed)
     pending: list[tuple[str, sympy.Expr, sympy.Expr]] = []
     for label, p, d in pairs:
-        if _symbolic_zero(sympy.sympify(p) - sympy.sympify(d)) is not True:
+        if _symbolic_zero(sympy.sympify(p) - sympy.sympify(d), thorough=False) is not True:
             pending.append((label, p, d))
     if not pending:
-        return Comparison(Verdict.CONFIRMED, "symbolic difference printed - derived simplifies to 0",
-                          0.0)
-    worst = 0.0
-    worst_at: dict[str, Any] = {}
-    worst_label = ""
+        return Comparison(Verdict.CONFIRMED, _SYMBOLIC_ZERO, 0.0)
+    # Numbers before ``simplify``: a clear numeric discrepancy ends the comparison without paying
+    # for ``simplify`` (seconds per claim); otherwise ``simplify`` may still upgrade the
+    # numeric agreement to a symbolic proof.
+    results: list[tuple[str, sympy.Expr, sympy.Expr, float, dict[str, Any]]] = []
     for label, p, d in pending:
         p, d = sympy.sympify(p), sympy.sympify(d)
-        syms = sorted((p.free_symbols | d.free_symbols), key=lambda s: s.name)
-        if p.atoms(sympy.core.function.AppliedUndef) or d.atoms(sympy.core.function.AppliedUndef):
-            return Comparison(Verdict.INCONCLUSIVE,
-                              f"entry{label}: not shown zero symbolically, and it contains "
-                              "undefined functions, so it cannot be sampled numerically")
-        for _ in range(samples):
-            point = {s: _sample_value(s, rng, domains) for s in syms}
-            try:
-                with mpmath.workdps(REFEREE_DPS):
-                    vp, vd = _evaluate(p, point), _evaluate(d, point)
-                    scale = max(abs(vp), abs(vd), mpmath.mpf(10) ** (-REFEREE_DPS // 2))
-                    err = float(abs(vp - vd) / scale)
-            except (TypeError, ValueError, ZeroDivisionError) as exc:
-                return Comparison(Verdict.INCONCLUSIVE,
-                                  f"entry{label}: numeric evaluation failed ({exc})")
-            if not np.isfinite(err):
+        outcome = _numeric_difference(label, p, d, rng, domains, samples)
+        if isinstance(outcome, Comparison):  # cannot be sampled: only a symbolic proof can decide
+            if _simplifies_to_zero(p, d):
                 continue
-            if err > worst:
-                worst, worst_label = err, label
-                worst_at = {s.name: complex(v) if isinstance(v, mpmath.mpc) else float(v)
-                            for s, v in point.items()}
-    n_pts = samples * len(pending)
+            return outcome
+        worst, at = outcome
+        if worst >= discrepancy_rtol:
+            return _discrepancy(label, worst, at)
+        results.append((label, p, d, worst, at))
+    results = [r for r in results if not _simplifies_to_zero(r[1], r[2])]
+    if not results:
+        return Comparison(Verdict.CONFIRMED, _SYMBOLIC_ZERO, 0.0)
+    worst_label, _, _, worst, worst_at = max(results, key=lambda r: r[3])
+    n_pts = samples * len(results)
     where = f" entry{worst_label}" if worst_label else ""
     if worst <= rtol:
         return Comparison(Verdict.CONFIRMED,
                           f"not reduced to 0 symbolically; equal at {n_pts} random points at "
                           f"{REFEREE_DPS} digits (max relative difference {worst:.1e})", worst)
     point_text = ", ".join(f"{k}={_fmt(v)}" for k, v in worst_at.items())
-    if worst >= discrepancy_rtol:
-        return Comparison(Verdict.DISCREPANCY,
-                          f"printed and derived differ{where}: relative difference {worst:.3g} "
-                          f"at {point_text} ({REFEREE_DPS}-digit evaluation)", worst,
-                          {"point": worst_at})
     return Comparison(Verdict.INCONCLUSIVE,
                       f"relative difference {worst:.2e}{where} at {point_text}: between the "
                       f"confirmation ({rtol:g}) and discrepancy ({discrepancy_rtol:g}) "
                       "thresholds", worst)
+
+
+_SYMBOLIC_ZERO = "symbolic difference printed - derived simplifies to 0"
+
+
+def _numeric_difference(label: str, p: sympy.Expr, d: sympy.Expr, rng: random.Random,
+                        domains: Mapping[Any, Any], samples: int
+                        ) -> tuple[float, dict[str, Any]] | Comparison:
+    """Largest relative difference of one entry over ``samples`` random points, and where."""
+    if p.atoms(sympy.core.function.AppliedUndef) or d.atoms(sympy.core.function.AppliedUndef):
+        return Comparison(Verdict.INCONCLUSIVE,
+                          f"entry{label}: not shown zero symbolically, and it contains "
+                          "undefined functions, so it cannot be sampled numerically")
+    syms = sorted((p.free_symbols | d.free_symbols), key=lambda s: s.name)
+    worst, worst_at = 0.0, {}
+    for _ in range(samples):
+        point = {s: _sample_value(s, rng, domains) for s in syms}
+        try:
+            with mpmath.workdps(REFEREE_DPS):
+                vp, vd = _evaluate(p, point), _evaluate(d, point)
+                scale = max(abs(vp), abs(vd), mpmath.mpf(10) ** (-REFEREE_DPS // 2))
+                err = float(abs(vp - vd) / scale)
+        except (TypeError, ValueError, ZeroDivisionError) as exc:
+            return Comparison(Verdict.INCONCLUSIVE, f"entry{label}: numeric evaluation failed ({exc})")
+        if np.isfinite(err) and err > worst:
+            worst = err
+            worst_at = {s.name: complex(v) if isinstance(v, mpmath.mpc) else float(v)
+                        for s, v in point.items()}
+    return worst, worst_at
+
+
+def _discrepancy(label: str, worst: float, worst_at: Mapping[str, Any]) -> Comparison:
+    where = f" entry{label}" if label else ""
+    point_text = ", ".join(f"{k}={_fmt(v)}" for k, v in worst_at.items())
+    return Comparison(Verdict.DISCREPANCY,
+                      f"printed and derived differ{where}: relative difference {worst:.3g} "
+                      f"at {point_text} ({REFEREE_DPS}-digit evaluation)", worst,
+                      {"point": dict(worst_at)})
 
 
 def _fmt(value: Any) -> str:
