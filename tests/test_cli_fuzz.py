@@ -324,3 +324,28 @@ def test_bad_json_path_is_refused_before_the_topics_run(fake_cli, monkeypatch):
         rc, out, err = _run(["check", "fake", "--json", path])
         _assert_clean_failure(rc, out, err)
     assert not ran
+
+
+def test_hostile_claim_text_is_escaped_in_the_report(fake_cli, monkeypatch):
+    """Statement, evidence, equation label, title, seed name and forms with markup or script never
+    appear as live HTML: the page has no <script>, no javascript: link, no event handler."""
+    import derivations
+
+    def claims():
+        book = ClaimBook("fake", "<img src=x onerror=alert(1)>.txt")
+        book.holds("<script>alert(1)</script>", "<script>alert(2)</script> $x</p>$", True,
+                   "<script>alert(3)</script><a href='javascript:alert(7)'>x</a>",
+                   printed="</svg><script>alert(4)</script>", derived=r"\href{javascript:alert(5)}{x}")
+        return book.claims
+
+    module = sys.modules[derivations.TOPICS["fake"][0]]
+    monkeypatch.setattr(module, "claims", claims)
+    monkeypatch.setattr(module, "TITLE", "<script>alert(6)</script>")
+    rc, out, err = _run(["reproduce", "--no-progress", "--out", "rep", "fake"])
+    assert rc == 0, err
+    page = (fake_cli / "rep" / "index.html").read_text(encoding="utf-8").lower()
+    assert "<script" not in page and "<img src=x" not in page and "</svg><" not in page
+    assert "<a href='javascript" not in page and 'href="javascript' not in page
+    for svg in (fake_cli / "rep").rglob("*.svg"):
+        text = svg.read_text(encoding="utf-8", errors="replace").lower()
+        assert "<script" not in text and "javascript:" not in text

@@ -52,7 +52,8 @@ def test_env_variable_selects_cache_root(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("damage", ["flip-bytes", "truncate", "replace-with-other-library",
-                                    "manifest-garbage", "manifest-missing", "manifest-wrong-key"])
+                                    "manifest-garbage", "manifest-missing", "manifest-wrong-key",
+                                    "library-is-link-to-dev-zero"])
 def test_tampered_cache_is_detected_and_rebuilt(tmp_path, damage):
     clear_memory_cache()
     good = _value(generate(EXPR, [x, y], backend="c", cache_dir=tmp_path))
@@ -72,6 +73,9 @@ def test_tampered_cache_is_detected_and_rebuilt(tmp_path, damage):
         manifest.write_text("{not json")
     elif damage == "manifest-missing":
         manifest.unlink()
+    elif damage == "library-is-link-to-dev-zero":  # reading it would never end
+        so.unlink()
+        so.symlink_to("/dev/zero")
     elif damage == "manifest-wrong-key":
         m = json.loads(manifest.read_text())
         m["key"] = "0" * 64

@@ -35,7 +35,7 @@ POOLS = {
     "mixed": ([a1, a1.dag, c1, c1.dag, *sigma_pool([1])], 9),
 }
 SPACES = {name: Space(mode_keys(pool), boson_dim=dim) for name, (pool, dim) in POOLS.items()}
-SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 coeff_st = st.builds(lambda re, im: sympy.Integer(re) + sympy.I * im,
                      st.integers(-3, 3), st.integers(-2, 2))

@@ -121,6 +121,26 @@ def test_corrupt_checkpoint_is_detected_and_rebuilt(tmp_path):
     assert len(list(ckpt.glob("*.corrupt"))) == 2
 
 
+def test_links_and_special_files_in_a_checkpoint_are_never_read(tmp_path):
+    """A task file that is a link to /dev/zero (reading would never end) or to another file is
+    rejected without being read, and its task recomputed."""
+    markers, ckpt = tmp_path / "m", tmp_path / "ckpt"
+    markers.mkdir()
+    tasks = [(i, str(markers), 0.0) for i in range(3)]
+    run_sweep(_marked, tasks, executor="serial", checkpoint=ckpt, progress=False)
+    files = sorted(ckpt.glob("task-*.npz"))
+    outside = tmp_path / "outside.npz"
+    files[0].rename(outside)
+    files[0].symlink_to(outside)          # a valid file, but through a link
+    files[1].unlink()
+    files[1].symlink_to("/dev/zero")      # endless
+    with pytest.warns(RuntimeWarning, match="not a regular file"):
+        results = run_sweep(_marked, tasks, executor="serial", checkpoint=ckpt, progress=False)
+    _check(results)
+    assert sorted(_ran(markers)) == [0, 0, 1, 1, 2]
+    assert not files[1].is_symlink() and files[1].is_file()  # replaced by the recomputed result
+
+
 def test_uncheckpointable_results_and_tasks_are_refused(tmp_path):
     with pytest.raises(InputError, match="checkpoint"):
         run_sweep(str, [1], executor="serial", checkpoint=tmp_path / "c", progress=False)

@@ -157,6 +157,9 @@ def _verify(so_path: Path, manifest_path: Path, key: str) -> str | None:
         return "library missing"
     if not manifest_path.exists():
         return "manifest missing"
+    if so_path.is_symlink() or not so_path.is_file() or manifest_path.is_symlink() \
+            or not manifest_path.is_file():
+        return "not a regular file (a link or special file is never loaded)"
     try:
         manifest = json.loads(manifest_path.read_text())
         expected = manifest["sha256"]

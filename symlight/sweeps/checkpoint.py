@@ -145,8 +145,14 @@ class Checkpoint:
             index, key, digest = int(match.group(1)), match.group(2), match.group(3)
             if index >= len(keys) or keys[index] != key:
                 continue  # another sweep's (or an older sweep's) result: not ours
-            data = file.read_bytes()
             problem = None
+            if file.is_symlink() or not file.is_file():
+                # a link (to /dev/zero, to another sweep's file) or a special file is never read
+                self.rejected.append(f"{file.name}: not a regular file")
+                warnings.warn(f"checkpoint entry {file} ignored: not a regular file; the task is "
+                              "recomputed", RuntimeWarning, stacklevel=3)
+                continue
+            data = file.read_bytes()
             if hashlib.sha256(data).hexdigest() != digest:
                 problem = "content hash does not match the file name"
             else:
