@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 import mpmath as mp
 import sympy as sp
@@ -41,6 +42,8 @@ __all__ = ["hbar", "m", "Q", "paramagnetic_symbol", "linear_matter_exact", "line
            "photon_source_printed_66_factor", "shift_rule_check", "VOLUME"]
 
 hbar, m, Q = sp.symbols("hbar m Q", positive=True)
+#: a 3-vector: lattice integers, mpmath or SymPy numbers
+Vec = Sequence[Any]
 
 # ----------------------------------------------------------------------------- C^(1), symbolic
 
@@ -120,8 +123,6 @@ class Params:
         self.eps0, self.c, self.wp = mp.mpf(eps0), mp.mpf(c), mp.mpf(wp)
 
 
-Vec = tuple
-
 
 def _vec(k) -> tuple:
     if len(k) != 3:
@@ -148,7 +149,7 @@ def _scale(a, s):
 _REF = (mp.mpf("0.37"), mp.mpf("-0.52"), mp.mpf("0.77"))
 
 
-def polarizations(k) -> tuple[tuple, tuple]:
+def polarizations(k: Vec) -> tuple[tuple, tuple]:
     """Real orthonormal polarisations ε_{k,1} ∝ n₀×k, ε_{k,2} = k̂×ε_{k,1} (n₀ a fixed generic
     direction): transverse, ε·ε' = δ, Σ_λ ε_λ ε_λ = 1 − k̂k̂ (Eq. (3), Coulomb gauge)."""
     k = _vec(k)
@@ -164,13 +165,13 @@ def polarizations(k) -> tuple[tuple, tuple]:
     return e1, e2
 
 
-def omega_k(k, p: Params):
+def omega_k(k: Vec, p: Params) -> mp.mpf:
     """ω_k = √(ω_p² + c²k²) (below Eq. (3))."""
     k = _vec(k)
     return mp.sqrt(p.wp**2 + p.c**2 * _dot(k, k))
 
 
-def calA(k, mu: int, p: Params) -> tuple:
+def calA(k: Vec, mu: int, p: Params) -> tuple:
     """𝓐_{k,μ} = ε_{k,μ}(ħ/2ε₀ω_k)^{1/2} (Eq. (3))."""
     return _scale(polarizations(k)[mu], mp.sqrt(p.hbar / (2 * p.eps0 * omega_k(k, p))))
 
@@ -212,7 +213,7 @@ def current_amplitude(Wc: Sparse, p: Params) -> tuple[tuple, tuple]:
     return K, J
 
 
-def wigner_of_rate(rate: Callable[[tuple, tuple], object], k, r, qbox: int) -> object:
+def wigner_of_rate(rate: Callable[[tuple, tuple], object], k: Vec, r: Vec, qbox: int) -> object:
     """Λ(r, k) = Σ_q e^{iq·r} rate(k − q/2, k + q/2) over integer q with |q_i| ≤ qbox (Eq. (121));
     terms whose endpoints are not lattice vectors are absent (the correlators vanish there)."""
     total = None
@@ -256,7 +257,7 @@ def _transverse_check(K, amp) -> None:
         raise ModelError(f"the field amplitude {amp} is not transverse to its wavevector {K}")
 
 
-def lambda1_printed_124(K1, J, K2, Efield, k, p: Params) -> mp.matrix:
+def lambda1_printed_124(K1: Vec, J: Vec, K2: Vec, Efield: Vec, k: Vec, p: Params) -> mp.matrix:
     """Printed (124)-(125) on plane waves j = J e^{iK1·r}, E^(+) = 𝔈 e^{iK2·r}: the coefficient c with
     Λ^(1)_{μμ'} = c V δ_{k,(K2−K1)/2} e^{i(K1+K2)·r} (first term). exp(i/2 ∇^(+)_r·∇^(−)_k) with
     ∇^(+)_r → i(K1+K2) shifts the left ε/√ω to k − P and the right one to k + P, P = (K1+K2)/2."""
@@ -275,7 +276,7 @@ def lambda1_printed_124(K1, J, K2, Efield, k, p: Params) -> mp.matrix:
     return out
 
 
-def lambda1_printed_42(K1, J, K2, Efield, k, p: Params):
+def lambda1_printed_42(K1: Vec, J: Vec, K2: Vec, Efield: Vec, k: Vec, p: Params) -> mp.mpf | mp.mpc:
     """Printed (42) on the same plane waves: −(1/ħω_k) J·𝔈 (the coefficient of V δ e^{i(K1+K2)·r})."""
     K1, K2, k = _vec(K1), _vec(K2), _vec(k)
     target = _scale(_add(K2, K1, -1), mp.mpf(1) / 2)
@@ -284,7 +285,7 @@ def lambda1_printed_42(K1, J, K2, Efield, k, p: Params):
     return -_dot(J, Efield) / (p.hbar * omega_k(k, p))
 
 
-def photon_source_printed_66_factor(kappa, p: Params):
+def photon_source_printed_66_factor(kappa: float, p: Params) -> float:
     """∫d³r' u(r') e^{−iκ·r'} for the printed kernel u(r) = ω_pK₁(ω_pr/c)/(4π²ħc²r) below (66):
     (4π/κ)∫₀^∞ r sin(κr) u(r) dr by adaptive quadrature (scipy, K₁ from scipy.special; the
     integrand is finite at r = 0 and decays like e^{−ω_pr/c}; cut at 60 c/ω_p)."""
@@ -332,7 +333,7 @@ def compton_modes(Wc: Sparse, Nfun: Callable[[tuple, tuple], object], p: Params)
     return rate
 
 
-def compton_printed_126_first(K, P, F: Callable, k, p: Params) -> mp.matrix:
+def compton_printed_126_first(K: Vec, P: Vec, F: Callable, k: Vec, p: Params) -> mp.matrix:
     """First term X of printed (126) for n(r) = e^{iK·r}, 𝒩(r,k) = e^{iP·r}F(k), at r = 0:
     ∫dr₁ D̃(r−r₁, k')n(r₁) = e^{iK·r} V D_{k'−K,k'} (from (127)), and exp(i/2 ∇→_{r₁}·∇^(+)_k) shifts
     D̃ and 𝒩 to k' = k − K/2. Returns (i/ħ) V Σ_σ D^{μσ}_{k−3K/2,k−K/2} F_{σμ'}(k − K/2)."""
@@ -347,7 +348,7 @@ def compton_printed_126_first(K, P, F: Callable, k, p: Params) -> mp.matrix:
     return out
 
 
-def compton_printed_126(K, P, F: Callable, k, r, p: Params) -> mp.matrix:
+def compton_printed_126(K: Vec, P: Vec, F: Callable, k: Vec, r: Vec, p: Params) -> mp.matrix:
     """Printed (126) = X + h.c. for the real inputs n = cos(K·r), 𝒩 = cos(P·r)F(k) (F real
     symmetric), at (r, k); X is linear, so it is the average over the four e^{±iK·r}e^{±iP·r}."""
     X = mp.zeros(2, 2)
@@ -358,7 +359,7 @@ def compton_printed_126(K, P, F: Callable, k, r, p: Params) -> mp.matrix:
     return X + X.transpose_conj()
 
 
-def compton_printed_135(K, P, F: Callable, k, p: Params) -> mp.matrix:
+def compton_printed_135(K: Vec, P: Vec, F: Callable, k: Vec, p: Params) -> mp.matrix:
     """Printed (135) for Ω²(r) = (Q²/ε₀m) e^{iK·r}, 𝒩 = e^{iP·r}F(k), at r = 0:
     (Ω²/ω_k) sin(½∇←_k·∇→_r − ½∇←_r·∇→_k) 𝒩 = (Q²/ε₀m)(2i)⁻¹[F(k+K/2)/ω_{k−P/2} − F(k−K/2)/ω_{k+P/2}]."""
     K, P, k = _vec(K), _vec(P), _vec(k)
@@ -391,7 +392,7 @@ MODE_SET = ((0, 0, 0), (1, 0, 0), (-1, 0, 0), (0, 1, 0), (0, -1, 0), (0, 0, 1), 
             (1, 1, 0), (-1, -1, 0))
 
 
-def even_polarizations(k) -> tuple[tuple, tuple]:
+def even_polarizations(k: Vec) -> tuple[tuple, tuple]:
     """Exact (SymPy) transverse orthonormal polarisations with ε_{−k,μ} = ε_{k,μ} (the convention that
     makes Â of Eq. (3) Hermitian with real ε), for the directions of ``MODE_SET``."""
     k = tuple(int(v) for v in k)
@@ -406,7 +407,7 @@ def even_polarizations(k) -> tuple[tuple, tuple]:
     return tuple(tuple(sp.sympify(c) for c in e) for e in table[kk])
 
 
-def linear_coupling_M(k, kp, mu: int, pol: Callable = even_polarizations) -> sp.Expr:
+def linear_coupling_M(k: Vec, kp: Vec, mu: int, pol: Callable = even_polarizations) -> sp.Expr:
     """M^μ_{k,k'} = −(Q/(m√V)) 𝓐_{k,μ}·ħk' (Eq. (10)) with 𝓐_{k,μ} = ε_{k,μ} 𝔞(|k|²), 𝔞 a generic
     function standing for (ħ/2ε₀ω_k)^{1/2}; ``pol`` gives the polarisation vectors."""
     V = sp.Symbol("V", positive=True)
@@ -415,7 +416,7 @@ def linear_coupling_M(k, kp, mu: int, pol: Callable = even_polarizations) -> sp.
     return -Q / (m * sp.sqrt(V)) * a * hbar * sum(e * v for e, v in zip(eps, kp, strict=True))
 
 
-def heisenberg_linear_part(p_vec, pol: Callable = even_polarizations) -> tuple[sp.Expr, sp.Expr]:
+def heisenberg_linear_part(p_vec: Vec, pol: Callable = even_polarizations) -> tuple[sp.Expr, sp.Expr]:
     """(printed, derived) M part of (12) for the fermion mode c_p on ``MODE_SET``: the derived one is
     the commutator [c_p, H^(1)] with H^(1) of (8) (``symlight.algebra``), the printed one
     Σ_{μ,k'} M^μ_{k',p}(a_{k'μ} + a†_{−k'μ}) c_{p−k'}; terms leaving the mode set are dropped on both
@@ -466,7 +467,7 @@ def _vneg(a):
     return tuple(-u for u in a) if isinstance(a, tuple) else -a
 
 
-def mode_hamiltonian(kset, M_fn: Callable, D_fn: Callable, omega_fn: Callable, xi_fn: Callable,
+def mode_hamiltonian(kset: Sequence, M_fn: Callable, D_fn: Callable, omega_fn: Callable, xi_fn: Callable,
                      photon_ok: Callable = lambda k: True) -> sp.Expr:
     """H_pl (free part of (6)) + H_rad (7) + H^(1) (8) + H^(2) (9) on the finite mode set ``kset``
     (integers or integer tuples), two polarisations; a term is kept only when all its mode labels lie
@@ -559,7 +560,8 @@ def fermion_compton_modes(Nc: Mapping[tuple, object], Wfun: Callable, p: Params)
     return rate
 
 
-def plasma_compton_printed_132(K, P, photons: Sequence[tuple], G: Callable, k, r, p: Params):
+def plasma_compton_printed_132(K: Vec, P: Vec, photons: Sequence[tuple], G: Callable, k: Vec, r: Vec,
+                              p: Params) -> mp.mpc:
     """Printed (132) (+ c.c.) for real inputs 𝒲 = cos(K·r)G(k), 𝒩_{μμ'}(r,q) = cos(P·r) Σ_j V f_j
     δ_{q,Q_j} δ_{μμ'}/2 (``photons`` = [(Q_j, f_j)]), at (r, k). The first term X is linear: for
     e^{iP·r₁} and e^{iK·r}, ∫dr₁ D̃(r₁ − r, q) e^{iP·r₁} = e^{iP·r} V D_{q+P,q} (from (127)) and
