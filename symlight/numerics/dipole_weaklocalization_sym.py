@@ -167,7 +167,8 @@ def psum_quadrature(kk: complex, r: float, which: tuple[str, ...] = ("j1", "j2")
     """Numeric twins of the two p-sums by radial quadrature, Σ_p = (1/2π²)∫p²dp, complex K.
 
     Σ_p p G j₁: p³/(K² − p²) = −p + K²p/(K² − p²); ∫₀^∞ p j₁(pr) dp = π/(2r²) (Abel sum); the rest
-    converges (integrand ~ j₁/p).  Σ_p p G j₂/(pr) converges absolutely (~ 1/p²).
+    converges (integrand ~ j₁/p).  Σ_p p G j₂/(pr): integrand ~ j₂(pr)/r, conditionally convergent
+    (mpmath quadosc beyond the peak at p = Re K).
     """
     import mpmath as mp
 
