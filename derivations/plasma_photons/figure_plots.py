@@ -159,9 +159,11 @@ def fig6(out: Path, full: bool) -> Figure:
     fig.tight_layout()
     fig.savefig(path, dpi=120)
     plt.close(fig)
-    return Figure("Fig. 6", path, "Roots of the cubic (104)-(105) tracked along q (n₀ = 1e27 cm⁻³, "
+    return Figure("Fig. 6", path, "Roots of the PRINTED cubic (104)-(105) (Γ as printed, not derived) "
+                  "tracked along q (n₀ = 1e27 cm⁻³, "
                   f"θ = π, v_eff²/c² = {v2:.3g}, ħω_p/m_ec² = {a_hbar:.3g}); grey: uncoupled ±ω_e, "
-                  "ω̃_ph. Complex-conjugate pairs mark the unstable band.", CMD,
+                  "ω̃_ph. Complex-conjugate pairs mark the unstable band. The coupling derived from "
+                  "the fluid equations differs: see 'Fig. 6 (derived vs printed)'.", CMD,
                   time.perf_counter() - t0)
 
 

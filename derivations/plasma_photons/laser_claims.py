@@ -46,6 +46,11 @@ PRINTED_105 = (gam * ct * (hbar * wp_s**2 / (2 * m * c**2) * c * q / w - wp_s**3
                * c**2 * q**2 * w / wq)
 PRINTED_TRANSVERSE = [-sp.sqrt(wp_s**2 + c**2 * q**2), sp.sqrt(wp_s**2 + c**2 * q**2)]         # after (103)
 
+#: the closure on which det D_∥ rests (stated in every evidence that uses it)
+CLOSURE = ("closure: electrons only (static ions), pressure + exchange as v_eff²∂_xδn (83), J^(1), J^F "
+           "dropped, fast pump terms (∝ e^{−iω₀t}, and S) averaged out, photon current convective "
+           "J_ph = (c²q/ω_q)δn_ph at k = q (not the diffusive law (96)), ω₀ = ck₀, N₀ from γ (106)")
+
 
 def _wp_subs(expr: sp.Expr) -> sp.Expr:
     return expr.subs(wp_s, sp.sqrt(WP2))
@@ -212,13 +217,17 @@ def _claims_93_94(book: ClaimBook) -> dict:
     ren = pl.pump_renormalisations()
     d93 = ren["dJ2"].subs({ren["dn_e"]: dn_e, ren["dn_ph"]: dn_ph})
     p93 = _wp_subs(PRINTED_93)
-    book.equal("93", "δJ_e^(2) (q̂ component) from linearising J^(2) = V n (55) about the pump N₀ at k₀ "
-               "with (91)-(92)", p93, d93)
+    cl = book.equal("93", "δJ_e^(2) (q̂ component) from linearising J^(2) = V n (55) about the pump N₀ at "
+                    "k₀ with (91)-(92)", p93, d93)
+    ratios = {str(v): sp.simplify(sp.diff(d93, v) / sp.diff(p93, v)) for v in (dn_e, dn_ph)}
+    cl.evidence += (f"; derived/printed coefficient of each term: {ratios} (V of (55) is +Q²/(2ε₀m)Σc²kN/ω³, "
+                    "so J^(2) points along the photon wavevectors)")
     fd, pr = _j2_finite_difference()
     book.close("93", "independent check: finite difference of the k-sum (55) over an explicit "
                "pump + perturbation photon distribution vs the printed (93)", pr, fd, rtol=1e-5,
                how=f"δJ^(2)_x per unit (δn_e, δn_ph) step: finite difference {np.round(fd, 6).tolist()}, "
-               f"printed {np.round(pr, 6).tolist()}: equal magnitude, opposite sign")
+               f"printed {np.round(pr, 6).tolist()}: ratios finite difference/printed = "
+               f"{np.round(np.array(fd) / np.array(pr), 6).tolist()}")
     d94 = ren["dF"].subs(ren["dn_ph"], dn_ph)
     book.equal("94", "δF_e from linearising the ponderomotive force (48): −(ω_p²/2n₀)(ħ/ω_q)∇δn_ph "
                "(∇ → iq)", _wp_subs(PRINTED_94), d94)
@@ -251,8 +260,8 @@ def _claims_96_102(book: ClaimBook) -> None:
     book.holds("97", "(96)-(98) can be linearised about the homogeneous plasma of (103)-(105): D and G "
                "stay finite as k₀·∇Ω_e² → 0", limD.is_finite is True and G_den.subs(gradOm2, 0) != 0,
                f"SymPy: lim_(k₀·∇Ω²→0⁺) |D|/k₀² = {limD}; G = {sp.sstr(G_num)}/({sp.sstr(G_den)}) is 0/0 at "
-               "∇Ω² = ∇²Ω² = 0. The intensiton ω̃_ph of (104) instead follows from the convective "
-               "photon continuity (61) with J_ph = v_ph(q)δn_ph (claim (104), γ → 0, confirmed)")
+               "∇Ω² = ∇²Ω² = 0. The matrices of (103) are therefore built from the convective "
+               "photon continuity (61) with J_ph = v_ph(q)δn_ph instead (see the (104) claims)")
     dims99 = {"J": length**-2 / time, "n_0": length**-3, "eE": mass * length / time**2,
               "eB": mass / time, "m": mass, "t": time}
     Jf, eEf, eBf = sp.Function("J")(sp.Symbol("t")), sp.Symbol("eE"), sp.Symbol("eB")
@@ -289,10 +298,15 @@ def _claims_96_102(book: ClaimBook) -> None:
     freq = np.fft.fftfreq(tt.size, d=tt[1] - tt[0]) * 2 * math.pi
     amp = lambda f0: float(np.abs(spec[np.argmin(np.abs(freq - f0))]))  # noqa: E731
     a1, a2, adc = amp(-1.0), amp(-2.0), amp(0.0)
+    # first iterate of (100) by SymPy: J_∥ = −∫₀^t J_⊥,0 B₀ dt' with J_⊥,0 = a₀e^{−it'}, B₀ = ia₀e^{−it'}
+    a0s, tau, ts_ = sp.Symbol("a_0", positive=True), sp.Symbol("tau", real=True), sp.Symbol("t", real=True)
+    jpar_first = sp.simplify(sp.integrate(-(a0s * sp.exp(-sp.I * tau)) * (sp.I * a0s * sp.exp(-sp.I * tau)),
+                                          (tau, 0, ts_)))
     book.holds("100", "J_∥,0 from (100) oscillates as e^{−iω₀t} (as stated below (100))", a1 > max(a2, adc),
                f"spectrum of the integrated J_∥: |ω₀ component| = {a1:.2e}, |2ω₀| = {a2:.2e}, "
-               f"|DC| = {adc:.2e} (a₀ = {a0}); by hand J_∥ = (n₀a₀²/2)(e^{{−2iω₀t}} − 1): the product "
-               "J_⊥×B₀ of two e^{−iω₀t} factors is a second harmonic; it still averages out in (101)-(102)")
+               f"|DC| = {adc:.2e} (a₀ = {a0}); first iterate of (100) by SymPy (e/m = n₀ = ω₀ = 1): "
+               f"J_∥ = {sp.sstr(jpar_first)}: the product J_⊥×B₀ of two e^{{−iω₀t}} factors is a second "
+               "harmonic plus a constant")
     # (101): linearise the ŷ component of (99), average over a pump period
     dE, dnn, dJx, dB, E0y, B0z, Jp0 = sp.symbols("deltaE deltan deltaJ_par deltaB E0 B0 J_par0")
     ph = sp.exp(-sp.I * w0 * pl.t)
@@ -400,10 +414,10 @@ def _claims_103_106(book: ClaimBook) -> None:
     cl = book.equal("105", "coupling Γ(q, ω) = det D_∥ − (ω² − ω_e²)(ω − ω̃_ph) (derived, ω₀ = ck₀, N₀ "
                     "from γ)", printed_G, sp.expand(gamma_derived.subs(wq, WQ_EXPR)),
                     domains={"cos_theta": (-1, 1), "Q": (-2, -0.5)})
-    cl.evidence += (f"; derived Γ = {sp.sstr(readable)} = (γcq cosθ/4)[ħω_p²q²/(2mω_q) + (c²q²/ω_q)ω − ω²]"
-                    ": the ħ term is 1/4 of the printed one, the ω term differs in form, and the ω² term "
-                    "(electron drift with the scattering velocity V₀ of (55), V₀·∇δn_e) is absent "
-                    "from the print")
+    cl.evidence += (f"; derived Γ = {sp.sstr(readable)}; "
+                    + _gamma_comparison(readable) + " (the ω² term is the electron drift "
+                    "V₀·∇δn_e with the scattering velocity V₀ of (55)); " + CLOSURE
+                    + "; electron continuity (52) with J̃ = J + J^(2), J^(2) = Vn (55) inside the divergence")
     # the same with the kinetic-consistent electron continuity ∂_tn + ∇·J = −n∇·V of (39)/(47)
     cub_k = [sp.cancel(cf.subs(sub).subs(w0, c * k0)) for cf in pl.laser_cubic("kinetic")]
     det_k = sum(cf * w ** (3 - i) for i, cf in enumerate(cub_k))
@@ -413,9 +427,8 @@ def _claims_103_106(book: ClaimBook) -> None:
                     "of the first-order Compton term (39) (∂_tn + ∇·J = −n∇·V, no V₀·∇δn_e drift)",
                     printed_G, sp.expand(gamma_k.subs(wq, WQ_EXPR)),
                     domains={"cos_theta": (-1, 1), "Q": (-2, -0.5)})
-    cl.evidence += (f"; derived Γ = {sp.sstr(readable_k)} = γcosθ[ħω_p²cq³/(8mω_q) + ω_p²c³q³ω/(8ω_q³)]: "
-                    "the ħ term has the printed form with 1/8 for 1/2, the ω term is (cq/ω_p)(−1/8) × the "
-                    "printed one")
+    cl.evidence += (f"; derived Γ = {sp.sstr(readable_k)}; " + _gamma_comparison(readable_k)
+                    + "; " + CLOSURE + "; electron continuity ∂_tn + ∇·J = −n∇·V (zeroth moment of (39))")
     _numeric_twins(book, cub_g, readable)
     _instability(book, cub_g, cub_k)
     # validity: the scattering-induced electron velocity V₀ = Q²c²k₀N₀/(2ε₀mω₀³) of (55) at the pump
@@ -426,45 +439,8 @@ def _claims_103_106(book: ClaimBook) -> None:
                bool(ratio.subs(gam, 10) < 1),
                f"V₀ = {sp.sstr(V0)} (N₀ from (106)) = {sp.sstr(ratio)}·c for ω₀ = ck₀: V₀/c = "
                f"{float(ratio.subs(gam, 10)):.3g} at γ = 10 and {float(ratio.subs(gam, 0.1)):.3g} at "
-               "γ = 0.1, "
-               "so γ ≳ 4 is outside the non-relativistic model (this drift is the large root of det D_∥ "
-               "at γ = 10)")
-
-
-def _instability_rows(cub: list[sp.Expr]) -> list[tuple[float, float, float, np.ndarray]]:
-    from symlight.dispersion import track_roots
-
-    qs = np.linspace(0.02, 4.0, 120)
-    rows = []
-    for gamma_v in (0.1, 10.0):
-        for cos_v in (-1.0, 1.0):
-            vals, _ = _dimensionless_values(gamma_v, cos_v)
-            f = sp.lambdify(q, [cf.subs(gam, gamma_v).subs(vals).subs(wq, sp.sqrt(1 + q**2)) for cf in cub])
-            im = track_roots(lambda qq, f=f: [complex(v) for v in f(qq)], qs).imag.max(axis=1)
-            rows.append((gamma_v, cos_v, float(im.max()), qs[im > 1e-9]))
-    return rows
-
-
-def _instability(book: ClaimBook, cub_g: list[sp.Expr], cub_k: list[sp.Expr]) -> None:
-    def text(rows: list) -> str:
-        return "; ".join(f"γ={g}, cos θ={cv:+.0f}: max Im ω = {mi:.3g}ω_p"
-                         + (f" on q ∈ [{b.min():.3g}, {b.max():.3g}]ω_p/c" if b.size else "")
-                         for g, cv, mi, b in rows)
-
-    linear = all(sp.diff(cf, ct, 2) == 0 and not cf.subs(ct, 0).has(gam) for cf in cub_g + cub_k)
-    flip = ("; every pump term of det D_∥ is linear in γ cos θ (checked: ∂²/∂cos²θ = 0, no γ at cos θ = 0), "
-            "so flipping the sign of the N₀ term of δJ^(2) (as (93) prints it) maps θ ↔ π − θ: with that "
-            "sign the unstable side becomes θ = π, as in Fig. 6" if linear else "")
-    for cub, tag in ((cub_g, "(52) with J^(2) = Vn inside the divergence"),
-                     (cub_k, "the kinetic-consistent continuity ∂_tn + ∇·J = −n∇·V")):
-        rows = _instability_rows(cub)
-        unstable_pi = all(r_[2] > 1e-6 for r_ in rows if r_[1] < 0)
-        stable_0 = all(r_[2] < 1e-9 for r_ in rows if r_[1] > 0)
-        book.holds("104", f"with det D_∥ derived from {tag}: counter-propagating modes (θ = π) become "
-                   "unstable and co-propagating ones (θ = 0) are stable (Fig. 6, text after (106))",
-                   unstable_pi and stable_0,
-                   text(rows) + " (n₀ = 1e27 cm⁻³, 120 q values, branches by symlight.dispersion.track_roots)"
-                   + flip)
+               f"γ = 0.1, so γ ≥ {sp.sstr(sp.solve(sp.Eq(ratio, 1), gam)[0])} gives V₀ ≥ c, outside the "
+               "non-relativistic model")
 
 
 def _dimensionless_values(gamma_v: float, cos_v: float) -> tuple[dict, float]:
@@ -515,6 +491,20 @@ def _numeric_twins(book: ClaimBook, cub_g: list[sp.Expr], readable: sp.Expr) -> 
                f"Derived Γ (ω₀ = ck₀): {sp.sstr(readable)}")
 
 
+def _gamma_comparison(derived: sp.Expr) -> str:
+    """Term-by-term comparison of a derived Γ (in ω_p, ω_q) with the printed (105), computed: the
+    derived Γ over γcq cosθ/4, and the derived/printed ratio of the coefficient of each power of ω."""
+    pr, de = sp.expand(PRINTED_105), sp.expand(derived)
+    scaled = sp.collect(sp.expand(de / (gam * c * q * ct / 4)), w)
+    parts = []
+    for i in range(3):
+        d_i, p_i = de.coeff(w, i), pr.coeff(w, i)
+        parts.append(f"ω^{i}: " + ("both 0" if d_i == 0 and p_i == 0 else "absent from the print" if p_i == 0
+                                  else "absent from the derived Γ" if d_i == 0
+                                  else f"derived/printed = {sp.sstr(sp.factor(sp.simplify(d_i / p_i)))}"))
+    return f"Γ/(γcq cosθ/4) = {sp.sstr(scaled)}; " + ", ".join(parts)
+
+
 def _instability_rows(cub: list[sp.Expr]) -> list[tuple[float, float, float, np.ndarray]]:
     from symlight.dispersion import track_roots
 
@@ -549,7 +539,7 @@ def _instability(book: ClaimBook, cub_g: list[sp.Expr], cub_k: list[sp.Expr]) ->
                    "unstable and co-propagating ones (θ = 0) are stable (Fig. 6, text after (106))",
                    unstable_pi and stable_0,
                    text(rows) + " (n₀ = 1e27 cm⁻³, 120 q values, branches by symlight.dispersion.track_roots)"
-                   + flip)
+                   + flip + "; " + CLOSURE)
 
 
 def _claims_fig5(book: ClaimBook) -> None:

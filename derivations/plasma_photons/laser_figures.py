@@ -55,6 +55,7 @@ def fig6_derived(out: Path, full: bool = False) -> Figure:
     cub = [sp.cancel(cf.subs(sub).subs(pl.w0, pl.c * pl.k0)) for cf in pl.laser_cubic()]
     fn = lc._cubic_function(cub)
     fig, axes = plt.subplots(2, 4, figsize=(12, 5), sharex=True)
+    growth = []
     for col, (g, cv) in enumerate(((0.1, -1.0), (10.0, -1.0), (0.1, 1.0), (10.0, 1.0))):
         vals, a_hbar = lc._dimensionless_values(g, cv)
         der = track_roots(lambda qq, g=g, cv=cv, vals=vals: lc._cubic_at(fn, vals, g, cv, qq), qs)
@@ -66,6 +67,8 @@ def fig6_derived(out: Path, full: bool = False) -> Figure:
             axes[0, col].plot(qs, pr[:, j].real, "C3--", lw=1.0, label=lab_p)
             axes[1, col].plot(qs, der[:, j].imag, "C0-", lw=1.2)
             axes[1, col].plot(qs, pr[:, j].imag, "C3--", lw=1.0)
+        growth.append(f"γ={g:g}, θ={'π' if cv < 0 else '0'}: max Im ω = {der.imag.max():.2g} (derived), "
+                      f"{pr.imag.max():.2g} (printed)")
         theta = r"\pi" if cv < 0 else "0"
         axes[0, col].set_title(rf"$\gamma={g:g}$, $\theta={theta}$", fontsize=9)
         axes[1, col].set_xlabel(r"$cq/\omega_p$")
@@ -75,8 +78,9 @@ def fig6_derived(out: Path, full: bool = False) -> Figure:
     return save_figure(fig, Path(out) / "plasma_photons_fig6_derived.png", "Fig. 6 (derived vs printed)",
                        "Laser-driven modes at n₀ = 10²⁷ cm⁻³: roots of det D_∥ derived from the linearised "
                        "(52), (53)/(102), Poisson and (61) with (55), (48), (91)-(92) (solid) vs the printed "
-                       "cubic (104)-(105) (dashed). The derived coupling makes θ = 0 (not θ = π) unstable at "
-                       "γ = 0.1; see claims (104), (105).", CMD, started=t0)
+                       "cubic (104)-(105) (dashed). Computed growth rates (ω_p): " + "; ".join(growth)
+                       + ". Closure of the derived det: (52) with J^(2) = Vn inside the divergence; see "
+                       "claims (104), (105).", CMD, started=t0)
 
 
 def figures(out_dir: Path, full: bool = False) -> list[Figure]:

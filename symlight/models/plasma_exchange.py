@@ -46,9 +46,17 @@ def _integrate(expr: sp.Expr, var: sp.Symbol, a: sp.Expr, b: sp.Expr) -> sp.Expr
             part = sp.integrate(term, var)
         anti += part
     anti = sp.expand(anti)
-    upper = sp.limit(anti, var, b, "-")
-    lower = sp.limit(anti, var, a, "+")
-    return sp.simplify(upper - lower)
+    return sp.simplify(_endpoint(anti, var, b, "-") - _endpoint(anti, var, a, "+"))
+
+
+def _endpoint(anti: sp.Expr, var: sp.Symbol, point: sp.Expr, side: str) -> sp.Expr:
+    """One-sided limit of the antiderivative at an end point; plain substitution when it is
+    finite (the antiderivatives here are elementary and continuous where they are finite, so the
+    two agree), ``sp.limit`` where a term is singular (zoo/nan from log 0, 0·log 0, ...)."""
+    val = anti.subs(var, point)
+    if not val.has(sp.zoo, sp.nan, sp.oo, -sp.oo, sp.Piecewise):
+        return val
+    return sp.limit(anti, var, point, side)
 
 
 def _positive_arg(name: str, value: object) -> sp.Expr:
