@@ -131,3 +131,18 @@ def test_clear_numeric_discrepancy_skips_simplify(monkeypatch):
     unsampled = cmp.compare_expressions(sp.Function("f")(x) * (sp.sin(x) ** 2 + sp.cos(x) ** 2),
                                         sp.Function("f")(x))
     assert unsampled.verdict == "confirmed"  # undefined function: only the symbolic route decides
+
+
+def test_text_is_never_parsed_as_a_form(monkeypatch):
+    """A string handed to the comparison is refused, not evaluated by sympify."""
+    import numpy as np
+    import pytest
+    import sympy as sp
+
+    from symlight.checks.compare import compare_expressions
+
+    with pytest.raises(TypeError, match="parse_expression"):
+        compare_expressions("__import__('os').getcwd()", sp.Integer(1))
+    with pytest.raises(TypeError, match="not the text"):
+        compare_expressions([sp.Integer(1)], ["x"])
+    assert compare_expressions([1, np.float64(2.0)], [sp.Integer(1), 2]).verdict == "confirmed"

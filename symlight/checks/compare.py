@@ -46,8 +46,21 @@ def _as_pairs(printed: Any, derived: Any) -> list[tuple[str, Any, Any]]:
     if isinstance(printed, Sequence) and not isinstance(printed, str):
         if len(printed) != len(derived):
             raise ValueError(f"printed has {len(printed)} entries, derived {len(derived)}")
-        return [(f"[{i}]", a, b) for i, (a, b) in enumerate(zip(printed, derived, strict=True))]
-    return [("", sympy.sympify(printed), sympy.sympify(derived))]
+        return [(f"[{i}]", _as_expr(a), _as_expr(b))
+                for i, (a, b) in enumerate(zip(printed, derived, strict=True))]
+    return [("", _as_expr(printed), _as_expr(derived))]
+
+
+def _as_expr(value: Any) -> sympy.Basic:
+    """SymPy object of a printed/derived form; text is refused, never parsed (no eval of strings)."""
+    if isinstance(value, str | bytes):
+        raise TypeError(f"a printed or derived form must be a SymPy expression or a number, not the "
+                        f"text {value!r}; parse text with symlight.parsing.parse_expression first")
+    try:
+        return sympy.sympify(value, strict=True)
+    except sympy.SympifyError as exc:
+        raise TypeError(f"cannot compare {type(value).__name__} {value!r}: not a SymPy expression "
+                        "or number") from exc
 
 
 def _symbolic_zero(diff: sympy.Expr, *, thorough: bool = True) -> bool | None:
@@ -78,7 +91,7 @@ def _symbolic_zero(diff: sympy.Expr, *, thorough: bool = True) -> bool | None:
 
 
 def _simplifies_to_zero(p: Any, d: Any) -> bool:
-    diff = sympy.sympify(p) - sympy.sympify(d)
+    diff = p - d
     if hasattr(diff, "is_commutative") and not diff.is_commutative:
         return False  # the cheap pass already normal-ordered it
     return _symbolic_zero(diff) is True
@@ -135,7 +148,7 @@ def compare_expressions(
     rng = random.Random(seed)
     pending: list[tuple[str, sympy.Expr, sympy.Expr]] = []
     for label, p, d in pairs:
-        if _symbolic_zero(sympy.sympify(p) - sympy.sympify(d), thorough=False) is not True:
+        if _symbolic_zero(p - d, thorough=False) is not True:
             pending.append((label, p, d))
     if not pending:
         return Comparison(Verdict.CONFIRMED, _SYMBOLIC_ZERO, 0.0)
@@ -144,7 +157,6 @@ def compare_expressions(
     # numeric agreement to a symbolic proof.
     results: list[tuple[str, sympy.Expr, sympy.Expr, float, dict[str, Any]]] = []
     for label, p, d in pending:
-        p, d = sympy.sympify(p), sympy.sympify(d)
         outcome = _numeric_difference(label, p, d, rng, domains, samples)
         if isinstance(outcome, Comparison):  # cannot be sampled: only a symbolic proof can decide
             if _simplifies_to_zero(p, d):
