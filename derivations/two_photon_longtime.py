@@ -40,7 +40,10 @@ def _reduction(book: ClaimBook) -> None:
                    "psi1_hat = 0 off |k1| = |k2|)", sp.Integer(0), sp_["odd"])
     _note(c, f"derived odd part {sp.factor(sp_['odd'])}: d/dt of the constraint row 3 gives "
           "c(|k2|-|k1|) psi1_hat = 0, so (53) over-constrains psi1; (54) keeps only the even part "
-          "(the projection of (53) on symmetric states), which is a model choice, not a rewriting")
+          "(the projection of (53) on symmetric states), which is a model choice, not a rewriting. "
+          "Decided by the exchange split (symbolic) and the lattice twin below. Downstream: Sec. V "
+          "(55)-(96) starts from (54), so its results belong to the symmetrised model (54); (53) as "
+          "printed is not equivalent to it (with random rho it admits only the zero solution)")
     num = red.lattice_split(6)
     book.holds("53-54", "numeric twin (periodic 6-site lattice per particle, c|k| by DFT, random rho): "
                "odd part of d/dt psi1 from (53) equals c(T2 - T1) psi1/2 and the even part equals (54)",
@@ -70,8 +73,8 @@ def _liouville(book: ClaimBook) -> None:
                     k - eps * kp / 2, args["left"])
     _note(c1, "derived from (B2) with Psi(y) = int dp e^{ip.y} Psi_hat(p) and (B5): the x'-integral "
           "fixes eps p = -k + eps k'/2 (the Wigner variable k of (64) is minus the momentum)")
-    book.equal("B4", "argument of A_hat acting from the right in (B4)/(68), general symbol",
-               k + eps * kp / 2, args["right"])
+    c1b = book.equal("B4", "argument of A_hat acting from the right in (B4)/(68), general symbol",
+                     k + eps * kp / 2, args["right"])
     # 3-D even symbol (60)/(69): printed and derived arguments give the same matrix
     kv = sp.Matrix(sp.symbols("k_x k_y k_z", real=True))
     qv = sp.Matrix(sp.symbols("q_x q_y q_z", real=True))
@@ -84,8 +87,14 @@ def _liouville(book: ClaimBook) -> None:
 
     pr = ahat(kv - eps * qv / 2, kv + eps * qv / 2)
     de = ahat(-kv + eps * qv / 2, -kv - eps * qv / 2)
-    book.equal("68", "3-D symbol (69) at the printed arguments equals it at the derived ones (A_hat even)",
-               pr, de)
+    c_even = book.equal("68", "3-D symbol (69) at the printed arguments equals it at the derived ones "
+                        "(A_hat even)", pr, de)
+    for cc in (c1, c1b):
+        same = "equal" if c_even.verdict.value == "confirmed" else "NOT equal"
+        _note(cc, "printed = -(derived): k -> -k. The symbol (69) depends on |k1|, |k2| only, and (69) "
+              f"at the printed and derived arguments is {same} (3-D claim of (68)): a slip of the "
+              "momentum sign convention with no downstream effect for (69); it matters only for a "
+              "non-even symbol (numeric twin of (68))")
     odd = lambda v: v + v ** 2 / 2  # noqa: E731 - a(p) = p + p^2/2, not even
     even = lambda v: np.sqrt(v ** 2 + 0.5)  # noqa: E731
     r_odd, r_even = wig.liouville_twin(odd), wig.liouville_twin(even)
@@ -93,7 +102,8 @@ def _liouville(book: ClaimBook) -> None:
                "1-D packet (W by quadrature of (64)) equals the right side of (68) with the PRINTED "
                "arguments", r_odd["printed"] < 1e-6,
                f"relative residual printed {r_odd['printed']:.2e}, derived {r_odd['derived']:.2e} "
-               "(eps = 1/2, 1024-point grid, central difference h = 1e-4)")
+               "(eps = 1/2, 1024-point grid, central difference h = 1e-4); for the even symbol of (69) the "
+               f"printed arguments give {r_even['printed']:.1e}: no downstream effect")
     book.holds("68", "numeric twin: with the derived arguments (-k +- eps k'/2) the right side of (68) "
                "equals i eps dW/dt for a non-even and an even symbol",
                r_odd["derived"] < 1e-6 and r_even["derived"] < 1e-6,
@@ -115,16 +125,38 @@ def _liouville(book: ClaimBook) -> None:
           f"a(left) - a(right) = {sp.simplify(stream_p.doit())}, derived = {sp.simplify(stream_d.doit())}: "
           f"the printed (73) loses the streaming term f k.grad_x of (77); numeric twin (even symbol "
           f"sqrt(p^2 + 1/2), K = 0): relative residual with the (73) arguments {r_even['printed73']:.2f}, "
-          f"derived {r_even['derived']:.1e}")
+          f"derived {r_even['derived']:.1e}. App. C does not use the printed form: (C6) has "
+          "A_hat(k + K/2) on the right at O(sqrt eps) (where both forms agree) and (C10) keeps a "
+          "streaming matrix M, which the printed (73) would make vanish: a printing slip of (73) with "
+          "no downstream effect")
+    alpha = wig.streaming_coefficient()
+    c10 = book.equal("C10", "O(eps) streaming part of (68) = -{M, W0} with M = (i/2) grad_k A_hat . grad_x "
+                     "(C10): coefficient of {grad_k A_hat . grad_x, W0}", -sp.I / 2, alpha)
+    st = wig.streaming_twin(even, lambda v: v / np.sqrt(v ** 2 + 0.5))
+    _note(c10, f"derived coefficient {alpha} from the series in eps of (68)'s symbol difference "
+          "(k' -> -i d_x): (C10)/(77) stream along +f k_hat, the derivation along -grad_k A. Numeric "
+          f"twin: a packet of momentum 0.8/eps moves with velocity {st['velocity']:.3f} while its Wigner "
+          f"function (B2) peaks at k = {st['k_peak']:.2f}, so -a'(k) = {st['minus']:.3f} (not +a'(k) = "
+          f"{st['plus']:.3f}): the k of (64)/(B2) is minus the momentum (see B4), (C10)/(77) use "
+          "k = momentum. The kinetic and diffusion results (77)-(96) are invariant under k -> -k "
+          "(isotropic A, |k| dependence): a sign-convention slip with no downstream effect")
+    book.holds("C10", "numeric twin: the centroid velocity of an exactly evolved packet equals -a'(k) at the "
+               "peak k of its Wigner function (64)/(B2) (symbol sqrt(p^2 + 1/2))",
+               abs(st["velocity"] - st["minus"]) < 0.02 * abs(st["minus"]),
+               f"velocity {st['velocity']:.4f}, -a'(k_peak) {st['minus']:.4f} (k_peak = {st['k_peak']:.2f}, "
+               "t = 2, momentum spread eps/4)")
     book.equal("B6", "shift of k1 in K W (left, eta(x1/eps - x1'/2)) and in W K^T (right)",
                sp.Matrix([k + wig.qq / 2, k - wig.qq / 2]),
                sp.Matrix([args["eta_shift_left"], args["eta_shift_right"]]))
     x1, x2 = sp.symbols("x1 x2", real=True)
     ph = args["eta_phase"]
-    book.equal("68", "phase of the particle-2 random term: e^{i q.x2/eps}", sp.I * wig.qq * x2 / eps,
-               ph.subs(wig.x, x2))
+    c68 = book.equal("68", "phase of the particle-2 random term: e^{i q.x2/eps}", sp.I * wig.qq * x2 / eps,
+                     ph.subs(wig.x, x2))
     c7 = book.equal("B7", "phase of the particle-2 random term as printed in (B7): e^{i q.x1/eps}",
                     sp.I * wig.qq * x1 / eps, ph.subs(wig.x, x2))
+    _note(c7, f"printed x1 where the derivation gives x2; (68) prints x2 (claim above: "
+          f"{c68.verdict.value}) and (75) prints X2, which App. C uses: a printing slip of (B7) with no "
+          "downstream effect")
     rt = wig.random_term_twin()
     _note(c7, f"numeric twin (eta = cos(q0 y), 1-D quadrature): the form (B6) with the phase at the "
           f"particle's own position matches the direct integral to {rt['derived']:.1e}; with the phase "
@@ -308,6 +340,20 @@ def _diagnose(cn: int, derived_c: sp.Expr) -> str:
         diff = sp.factor((pr - derived_c).subs(eqD))
         parts.append(f"with D_{{j,i~}} read as D_{{j,i}}, D_+ = D_- and k1^2 dropped: printed - derived = "
                      f"{diff} (the -3 l^2/(8 D) terms of (l^2/(l^2+4tD))^(3/2) are missing)")
+    if cn == 1:
+        # printed (88) itself (D_{j,-} in every factor): its t^-3 coefficient vs (93) with D_{j,i~} -> D_{j,-}
+        to_m = {PM["p"][1].base: PM["m"][1].base, PM["p"][2].base: PM["m"][2].base}
+        w_p, w_m = PM["p"][0], PM["m"][0]
+        minus = {"p": (w_p, PM["m"][1], PM["m"][2]), "m": (w_m, PM["m"][1], PM["m"][2])}
+        c88 = lt.density_constants(16 / PI, minus)[0]
+        r88 = sp.cancel(printed_C(1).subs(to_m) / c88)
+        parts.append(f"against the t^-3 coefficient of the printed (88) itself (D_{{j,-}} everywhere): "
+                     f"printed/derived = {r88}, so the factor is independent of the D_{{j,i}} question; "
+                     "(95) built the same way from (87) has no such factor (32/pi (2+2S) = 32/pi x 2(1+S)): "
+                     "a slip in the constant of (93) that doubles the t^-3 term of the asymptote (92)")
+    if cn in (2, 4):
+        parts.append("this changes the t^-4 term of the asymptote (" + ("92" if cn == 2 else "91")
+                     + "), compared with the density in Figs. 3-4; the t^-3 term is unaffected")
     if cn == 4:
         parts.append("(96) carries an extra factor k1^2 that no density has (dimension check below)")
     return "; ".join(parts) if parts else "no difference found"
@@ -333,7 +379,10 @@ def _longtime_full(book: ClaimBook, n_grid: int = 24) -> None:
             if which == 2:
                 diff = sp.factor((p - derived_c).subs({FOUR[m][i].base: FOUR["1"][i].base
                                                        for m in "234" for i in (1, 2)}))
-                _note(c, f"with all D equal, printed - derived = {diff}: the -3 l^2/(8D) terms are missing")
+                _note(c, f"with all D equal, printed - derived = {diff}: the -3 l^2/(8D) terms of "
+                      "(l^2/(l^2+4tD))^(3/2) are missing; this changes the t^-4 term of the asymptote "
+                      f"({128 + j if j < 4 else 131}) plotted in Fig. {5 + (j if j < 4 else 3)}, not its "
+                      "t^-3 term")
             book.close(lab, f"quadrature twin: printed B{which}{j} (with its factor) vs the late-time fit of "
                        f"the quadrature density <|{key}|^2> (4x4)", pq, fit[which - 1], rtol=1e-3,
                        how=f"{n_grid}x{n_grid + 1} grid, derived weights/rates, fit at t = 2e6, 4e6, 8e6: "

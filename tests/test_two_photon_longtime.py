@@ -46,6 +46,16 @@ def test_liouville_twin_distinguishes_conventions_for_odd_symbol():
     assert r["printed73"] > 0.5  # (73) as printed has no streaming term
 
 
+def test_streaming_sign_of_68_and_its_numeric_twin():
+    # hand: a(k - e k'/2) - a(k + e k'/2) = -e k' a'(k); k' -> -i d_x: i e a'(k) d_x = (i/2) e {a' d_x, W}
+    assert sp.simplify(wig.streaming_coefficient() - sp.I / 2) == 0
+    r = wig.streaming_twin(lambda v: np.sqrt(v ** 2 + 0.5), lambda v: v / np.sqrt(v ** 2 + 0.5))
+    assert r["k_peak"] < 0 < r["velocity"]  # W of (B2) peaks at minus the momentum
+    assert abs(r["velocity"] - r["minus"]) < 0.02 * r["minus"]
+    r = wig.streaming_twin(lambda v: v, lambda v: np.ones_like(v), p0=-0.6)  # a' = 1: velocity 1 either way
+    assert abs(r["velocity"] - 1) < 1e-6 and r["k_peak"] > 0
+
+
 def test_random_term_twin():
     r = wig.random_term_twin(q0=1.3, x_eval=-0.4)
     assert r["derived"] < 1e-10 and r["wrong_point"] > 0.05

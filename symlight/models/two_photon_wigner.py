@@ -136,3 +136,29 @@ def random_term_twin(*, eps: float = 0.5, q0: float = 0.9, x_eval: float = 0.37)
     sc = float(np.max(np.abs(direct)))
     return {"derived": float(np.max(np.abs(direct - form(xv))) / sc),
             "wrong_point": float(np.max(np.abs(direct - form(xv + 1.3))) / sc), "scale": sc}
+
+
+def streaming_coefficient() -> sp.Expr:
+    """Coefficient alpha of the O(eps) part of (68) (deterministic, K = 0, scalar symbol a, 1-D):
+    a(k - eps k'/2) W_hat - W_hat a(k + eps k'/2) = eps alpha {a'(k) d_x, W} + O(eps^2), with
+    k' -> -i d_x (W = int dk'/(2pi) e^{i x k'} W_hat). (C10) prints -{M, W0}, M = (i/2) grad_k A.grad_x,
+    i.e. alpha = -i/2."""
+    a_ = sp.Function("a")
+    dx = sp.Symbol("D_x")
+    lead = sp.series(a_(k - eps * kp / 2) - a_(k + eps * kp / 2), eps, 0, 2).removeO().doit()
+    term = sp.expand(lead.coeff(eps).subs(kp, -sp.I * dx))
+    return sp.simplify(term / (2 * sp.diff(a_(k), k) * dx))
+
+
+def streaming_twin(symbol: Callable[[np.ndarray], np.ndarray], dsymbol: Callable[[np.ndarray], np.ndarray],
+                   *, eps: float = 0.5, p0: float = 0.8, t: float = 2.0) -> dict[str, float]:
+    """Numeric twin of :func:`streaming_coefficient`: a packet with momentum p0/eps (B5) moves with
+    velocity a'(p0); the Wigner function (64)/(B2) peaks at k_peak. Returns the measured centroid
+    velocity, k_peak, a'(k_peak) and -a'(k_peak) (the velocity implied by alpha = +i/2 is -a'(k))."""
+    pk = Packet1D(symbol, eps=eps, p0=p0, width=4.0, box=80.0)  # momentum spread eps/4: velocity ~ a'(p0)
+    kv = np.linspace(-2.0, 2.0, 81)
+    W = pk.wigner(0.0, kv)
+    kpk = float(kv[np.argmax(np.real(W).sum(axis=1))])
+    cen = [float(np.sum(pk.y * np.abs(pk.psi(tv)) ** 2) / np.sum(np.abs(pk.psi(tv)) ** 2)) for tv in (0.0, t)]
+    return {"velocity": (cen[1] - cen[0]) / t, "k_peak": kpk, "plus": float(dsymbol(np.array(kpk))),
+            "minus": float(-dsymbol(np.array(kpk)))}
