@@ -35,3 +35,26 @@ def test_save_figure_failure_leaves_previous_file(tmp_path):
     assert target.read_bytes() == b"previous"
     assert not plt.fignum_exists(fig.number)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["f.png"]
+
+
+def test_written_files_get_ordinary_permissions(tmp_path):
+    """Atomic writes must not leave mkstemp's private 0o600 on files meant to be shared."""
+    import os
+    import stat
+
+    from symlight.io import atomic_write_text
+
+    old = os.umask(0o022)
+    try:
+        fig, ax = plt.subplots()
+        rec = save_figure(fig, tmp_path / "f.png", "Fig. 1", "", "", seconds=0.0)
+        fresh = atomic_write_text(tmp_path / "a.txt", "x")
+        kept = tmp_path / "b.txt"
+        kept.write_text("old")
+        kept.chmod(0o640)
+        atomic_write_text(kept, "new")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(rec.path.stat().st_mode) == 0o644
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o640  # an existing file keeps its mode

@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import socket
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -98,14 +99,30 @@ def _clean(parent: Path, name_regex: str, target: Path | None) -> list[Path]:
     return removed
 
 
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> Path:
-    """Write ``data`` to ``path`` atomically (same-directory temp file + ``os.replace``)."""
+def _default_mode(target: Path) -> int:
+    """The mode a plain ``open(target, "w")`` would give: the existing file's, else 0o666 & ~umask."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, mode: int | None = None) -> Path:
+    """Write ``data`` to ``path`` atomically (same-directory temp file + ``os.replace``).
+
+    The file gets ``mode`` if given, else the permissions an ordinary write would give (mkstemp's
+    private 0o600 would otherwise leak into reports and figures meant to be shared).
+    """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     clean_stale(target)
+    wanted = _default_mode(target) if mode is None else mode
     fd, tmp = tempfile.mkstemp(prefix=f".{_stem(target)}.{_owner_tag()}.", suffix=".tmp",
                                dir=target.parent)
     try:
+        os.fchmod(fd, wanted)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
