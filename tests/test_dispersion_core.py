@@ -81,3 +81,17 @@ def test_bad_inputs():
         track_roots(lambda qq: [1, 0, -1], [])
     with pytest.raises(InputError):
         dispersion_relation(sp.Matrix([[1, 2]]))
+
+
+def test_fourier_sign_convention_and_drift():
+    # e^{i(qx − ωt)} (seed 001): ∂_t → −iω, ∂_x → iq; continuity with a drift U: ∂_tn + ∂_x(nU) + ∂_xJ
+    # gives rows −iω + iqU and iq; a wave that drifts at U has ω = qU (Doppler sign fixed by hand)
+    U = sp.Symbol("U", positive=True)
+    dn, dJ = sp.Function("dn")(x, t), sp.Function("dJ")(x, t)
+    A = sp.symbols("A_n A_J")
+    eqs = [sp.diff(dn, t) + U * sp.diff(dn, x) + sp.diff(dJ, x), sp.diff(dJ, t) + U * sp.diff(dJ, x)]
+    four = fourier_substitute(eqs, {dn: A[0], dJ: A[1]}, [x], [q], t, w)
+    M = dispersion_matrix(four, A)
+    expected = sp.Matrix([[-sp.I * w + sp.I * q * U, sp.I * q], [0, -sp.I * w + sp.I * q * U]])
+    assert (M - expected).applyfunc(sp.expand) == sp.zeros(2, 2)
+    assert solve_frequency(M, w) == [q * U]

@@ -258,3 +258,29 @@ def test_bad_input_existing_models():
         track_roots(lambda q: [1.0, float("nan"), 1.0], [0.1, 0.2])
     with pytest.raises(InputError, match="finite"):
         track_roots(lambda q: [1.0, 0.0, 1.0], [0.1, float("inf")])
+
+
+def test_gamma_against_hand_elimination():
+    # hand (this reviewer): eliminate δJ, δΦ, δn_ph from the linearised rows (∂_x → iq, ∂_t → −iω):
+    # continuity (−ω + qV₀)δn + qδJ + qn₀bδn_ph = 0, momentum −ωδJ + (qv² + ω_p²/q)δn + hδn_ph = 0,
+    # photon (ω̃ − ω)δn_ph = qV₀δn, with V₀ = (ω_p²/2n₀)c²k₀cosθN₀/ω₀³, b = (ω_p²/2n₀)c²q/ω_q³,
+    # h = ω_p²ħq/(2mω_q), ω̃ = c²q²/ω_q − qn₀b. Then det/(monic) = (ω² − ω_e²)(ω − ω̃) + Γ with
+    # Γ = qV₀[qh + (c²q²/ω_q)ω − ω²] (divergence form) and Γ = qV₀[qh + qn₀bω] (kinetic form).
+    Q, m, e0, c, q, w, n0 = pl.Q, pl.m, pl.eps0, pl.c, pl.q, pl.omega, pl.n0
+    wp2 = Q**2 * n0 / (e0 * m)
+    V0 = wp2 / (2 * n0) * c**2 * pl.k0 * pl.cos_t * pl.N0 / pl.w0**3
+    b = wp2 / (2 * n0) * c**2 * q / pl.wq**3
+    h = wp2 * pl.hbar * q / (2 * m * pl.wq)
+    wt = c**2 * q**2 / pl.wq - q * n0 * b
+    bare = (w**2 - wp2 - pl.veff2 * q**2) * (w - wt)
+    for form, gam in (("divergence", q * V0 * (q * h + c**2 * q**2 / pl.wq * w - w**2)),
+                      ("kinetic", q * V0 * (q * h + q * n0 * b * w))):
+        cub = pl.laser_cubic(form)
+        det = sum(cf * w ** (3 - i) for i, cf in enumerate(cub))
+        assert sp.simplify(sp.expand(det - bare - gam)) == 0, form
+    # numeric twin at one point: the cubic's roots solve the 4×4 matrix (generalised eigenvalues)
+    vals = {Q: -1, m: 1, e0: 1, n0: 1, c: 1, pl.hbar: 2e-3, pl.veff2: 0.05, pl.k0: 30, pl.w0: 30,
+            pl.cos_t: 1.0, pl.N0: 2e3, q: 0.7, pl.wq: math.sqrt(1.49)}
+    hand = [complex(cf.subs(vals)) for cf in sp.Poly(sp.expand(bare + q * V0 * (
+        q * h + c**2 * q**2 / pl.wq * w - w**2)), w).all_coeffs()]
+    assert np.allclose(np.sort_complex(np.roots(hand)), pl.numeric_longitudinal_roots(vals), atol=1e-9)
