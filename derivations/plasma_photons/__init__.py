@@ -1,13 +1,24 @@
 """Topic ``plasma-photons``: seed 001_acf7c75771656388.txt (photon kinetics in degenerate plasmas).
 
-Parts: ``hamiltonian_claims`` (Eqs. (12)-(13)), ``kinetic_claims`` (Moyal engine, Eqs. (31),
-(40)-(49), (120), (133), (141)-(143)), ``fluid_claims`` (Eqs. (50)-(53) as moments),
-``photon_fluid_claims`` (Eqs. (61)-(66) as moments of the photon kinetic equation),
-``exchange_claims`` (Eqs. (69)-(81), Table 1), ``plasmon_claims`` (Eqs. (82)-(84), n_c,
-oracles), ``polariton_claims`` (Eqs. (85)-(90), (104)-(106)), ``figure_plots`` (Figs. 1-4, 6).
-Optional parts (imported when present): ``kinetic_terms_claims`` (the kinetic terms (35), (38),
-(42), (46), the source S, the Compton limit (126)->(135)), ``laser_claims`` (the laser-driven
-perturbations (67)-(68), (91)-(103)) and ``laser_figures`` (their figures).
+Parts (equation labels each one emits claims for):
+
+* ``hamiltonian_claims``: (12)-(13).
+* ``kinetic_claims`` (Moyal engine): (31), (36), (40)-(41), (43)-(45), (48)-(49), (55), (120),
+  (133), (141), (143).
+* ``fluid_claims``: (50), (52)-(53) as moments of the kinetic equations.
+* ``photon_fluid_claims``: (61)-(62), (66) as moments of the photon kinetic equation.
+* ``exchange_claims``: (70)-(81), Table 1.
+* ``plasmon_claims``: (82)-(84), n_c, Fig. 3.
+* ``polariton_claims``: (85)-(90); (104)-(106) and Fig. 6 on the PRINTED cubic (the print's
+  internal consistency: does Fig. 6 follow from (104)-(105) as printed).
+* ``kinetic_terms_claims`` (optional): the kinetic terms (35), (38), (42), (46), the source S and
+  (66), the M part of (12), (49), (112)-(113), the Compton limit (124)-(126) → (131)-(133), (135),
+  (136).
+* ``laser_claims`` (optional): (59), (67)-(68), (93)-(106) with det D_∥ DERIVED from the
+  linearised fluid equations (the physics verdict on (104)-(105) and Fig. 6; closure stated in
+  each evidence), Fig. 5 and the validity of Fig. 6.
+* Figures: ``figure_plots`` (Figs. 1-4; Fig. 6 from the printed cubic) and ``laser_figures``
+  (Fig. 5; Fig. 6 derived vs printed).
 """
 
 from __future__ import annotations
