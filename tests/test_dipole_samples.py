@@ -108,6 +108,21 @@ def test_magnetic_field_is_curl_of_electric_field():
     assert np.allclose(curl, de.fields_at(p0, pos, et, t)[1][0], rtol=1e-7, atol=1e-9)
 
 
+def test_electric_field_equals_the_generated_green_matrix_sum():
+    """E(r) of (B1) from ``fields_at`` (vector form, no 3x3 blocks) against t Σ_j G0(r - r_j)·Ẽ_j with
+    G0 from ``greens.coupled.green_matrix`` (the lambdified symbolic (B2))."""
+    from symlight.greens.coupled import green_matrix
+    from symlight.numerics import dipole_energy as de
+
+    pos, et, t = _solved()
+    pts = np.array([[4.0, 1.0, -0.5], [1.2, 1.7, 1.1], [0.3, -2.0, 5.0]])
+    e, _ = de.fields_at(pts, pos, et, t)
+    for i, p0 in enumerate(pts):
+        g = green_matrix(np.vstack([p0, pos]))[:3, 3:]
+        ref = t * g @ et.ravel() + np.array([np.exp(1j * p0[2]), 0, 0])
+        assert np.allclose(e[i], ref, rtol=1e-12, atol=1e-14)
+
+
 def test_magnetic_matrix_blocks_and_b_tilde_consistency():
     from symlight.greens import magnetic
     from symlight.numerics import dipole_energy as de

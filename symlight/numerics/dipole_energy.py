@@ -52,20 +52,12 @@ def _eps_rhat(u: np.ndarray) -> np.ndarray:
     return e
 
 
-def _kernels(sep: np.ndarray, magnetic: bool) -> np.ndarray:
-    """G0(r) (B2) or G0^(B)(r) (B4) at k0 = 1 for separations (..., 3) (all nonzero)."""
+def _magnetic_kernel(sep: np.ndarray) -> np.ndarray:
+    """G0^(B)(r) of (B4)-(B5) at k0 = 1 for nonzero separations (..., 3) → (..., 3, 3)."""
     rr = np.linalg.norm(sep, axis=-1)
-    if np.any(rr == 0):
-        raise InputError("an observation point coincides with a dipole (zero separation): the field "
-                         "of a point dipole is singular there; move the point off the scatterers")
     u = sep / rr[..., None]
     ex = np.exp(1j * rr) / (4 * np.pi * rr)
-    if magnetic:
-        return (-ex * rr * (1 / (1j * rr) + 1 / rr**2))[..., None, None] * _eps_rhat(u)
-    p = 1 - 1 / (1j * rr) - 1 / rr**2
-    q = 2 / (1j * rr) + 2 / rr**2
-    uu = u[..., :, None] * u[..., None, :]
-    return -ex[..., None, None] * (p[..., None, None] * np.eye(3) + (q - p)[..., None, None] * uu)
+    return (-ex * rr * (1 / (1j * rr) + 1 / rr**2))[..., None, None] * _eps_rhat(u)
 
 
 def magnetic_matrix(positions: np.ndarray, *, max_dipoles: int | None = None) -> np.ndarray:
@@ -75,7 +67,7 @@ def magnetic_matrix(positions: np.ndarray, *, max_dipoles: int | None = None) ->
     check_dipole_count(m, max_dipoles)
     sep = pos[:, None, :] - pos[None, :, :]
     sep[np.arange(m), np.arange(m)] = 1.0  # placeholder, zeroed below
-    blk = _kernels(sep, magnetic=True)
+    blk = _magnetic_kernel(sep)
     blk[np.arange(m), np.arange(m)] = 0.0
     return blk.transpose(0, 2, 1, 3).reshape(3 * m, 3 * m)
 
@@ -85,8 +77,20 @@ def fields_at(points: np.ndarray, positions: np.ndarray, e_tilde: np.ndarray,
     """E(r) and B(r) of (B1), (B3) at points off the scatterers: (P, 3) each, incident x̂/ŷ e^{iz}."""
     pts = np.asarray(points, float)
     sep = pts[:, None, :] - np.asarray(positions, float)[None, :, :]
-    e = t * np.einsum("pjab,jb->pa", _kernels(sep, magnetic=False), e_tilde)
-    b = -1j * t * np.einsum("pjab,jb->pa", _kernels(sep, magnetic=True), e_tilde)
+    rr = np.linalg.norm(sep, axis=-1)
+    if np.any(rr == 0):
+        raise InputError("an observation point coincides with a dipole (zero separation): the field "
+                         "of a point dipole is singular there; move the point off the scatterers")
+    u = sep / rr[..., None]
+    ex = np.exp(1j * rr) / (4 * np.pi * rr)
+    # the kernels applied to Ẽ_j without forming 3x3 blocks (cost P·M·3, 3x less than the blocks):
+    # G0·Ẽ = -ex [P Ẽ + (Q - P) r̂ (r̂·Ẽ)] (B2);  G0^(B)·Ẽ = c (Ẽ × r̂), c = -ex r (1/(ir) + 1/r²) (B4)-(B5)
+    p = 1 - 1 / (1j * rr) - 1 / rr**2
+    q = 2 / (1j * rr) + 2 / rr**2
+    ue = np.einsum("pjb,jb->pj", u, e_tilde)
+    e = -t * ((ex * p) @ e_tilde + np.einsum("pj,pja->pa", ex * (q - p) * ue, u))
+    c = -ex * rr * (1 / (1j * rr) + 1 / rr**2)
+    b = -1j * t * np.einsum("pj,pja->pa", c, np.cross(np.asarray(e_tilde)[None, :, :], u))
     phase = np.exp(1j * pts[:, 2])
     e[:, 0] += phase
     b[:, 1] += phase
