@@ -30,6 +30,7 @@ import numpy as np
 
 from symlight.errors import InputError
 from symlight.greens.coupled import check_dipole_count, green_matrix
+from symlight.greens.tmatrix import t_value
 from symlight.numerics.dipole_coherent import cylinder_positions, fit_b8
 
 #: flux planes of App. B: z/L in front of and behind the sample, and the interpolation point
@@ -39,8 +40,8 @@ Z_FLUX = 0.65
 
 
 def t_matrix(delta: float | np.ndarray) -> np.ndarray:
-    """Single-dipole t = 6π/(2δ + i) (Eq. (10), k0 = 1)."""
-    return 6 * np.pi / (2 * np.asarray(delta, float) + 1j)
+    """Single-dipole t = 6π/(2δ + i) (Eq. (10), k0 = 1; ``greens.tmatrix.t_value``)."""
+    return t_value(delta)
 
 
 def _eps_rhat(u: np.ndarray) -> np.ndarray:

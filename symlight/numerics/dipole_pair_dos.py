@@ -22,11 +22,7 @@ import numpy as np
 
 from symlight.errors import InputError
 from symlight.greens.dyadic import _pq_kernel
-
-
-def t_value(delta: float | np.ndarray) -> np.ndarray:
-    """t k0/(1) = 6π/(2δ + i) (Eq. (10), k0 = 1)."""
-    return 6 * np.pi / (2 * np.asarray(delta, float) + 1j)
+from symlight.greens.tmatrix import t_value  # t = 6π/(2δ + i), Eq. (10) at k0 = 1
 
 
 def _eig(r: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
