@@ -87,7 +87,7 @@ def fig2_claims(book: ClaimBook) -> None:
     twin_signs, twin = pair_mode_evidence(0.5)
     book.close("Fig. 2", "caption: U_P(r) has a subradiant peak only for positive detuning, U_Q(r) only for "
                "negative detuning (signs of δ: P, Q)", list(FIG2_PRINTED_SIGNS),
-               list(signs) if signs == twin_signs else [np.nan, np.nan], rtol=0,
+               list(signs) if signs == twin_signs and 0 not in signs else [np.nan, np.nan], rtol=0,
                how=f"near-poles of 1/(1 - t²g²) on 0.05 < k0r < 3: {notes}. Twin (6x6 eig, signs "
                f"{list(twin_signs)}): {twin}. "
                "Physics: side-by-side (⊥) pairs have the dark state red-shifted (H-type), head-to-tail (∥) "

@@ -17,6 +17,7 @@ from scipy.optimize import OptimizeWarning, curve_fit
 
 from symlight.errors import InputError
 from symlight.greens.coupled import check_dipole_count, green_matrix
+from symlight.greens.tmatrix import t_value
 
 
 def cylinder_positions(density: float, radius: float, length: float,
@@ -35,7 +36,7 @@ def cylinder_positions(density: float, radius: float, length: float,
 
 def fields_on_dipoles(pos: np.ndarray, delta: float, *, max_dipoles: int | None = None) -> np.ndarray:
     """Solve (B6) for Ẽ(r_m) (shape (M, 3)) with the incident plane wave x̂ e^{iz}."""
-    t = 6 * np.pi / (2 * delta + 1j)
+    t = complex(t_value(delta))
     g = green_matrix(pos, max_dipoles=max_dipoles)
     a = np.eye(g.shape[0]) - t * g
     e0 = np.zeros((len(pos), 3), complex)
