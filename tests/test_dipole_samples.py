@@ -72,6 +72,10 @@ def test_u_channels_limits_and_bad_input():
         pd.u_channels(np.array([0.0, 1.0]), 0.3)
     with pytest.raises(InputError):
         pd.pair_integral(0.3, form="other")
+    with pytest.raises(InputError, match="channel"):
+        pd.subradiant_peak(0.5, "X")
+    with pytest.raises(InputError, match="step"):
+        pd.dos_loop_from_log(0.5, h=0.0)
 
 
 def test_subradiant_channels_and_pair_twin():

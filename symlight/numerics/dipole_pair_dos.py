@@ -104,6 +104,8 @@ def dos_loop_from_u(delta: float, **kw) -> dict[str, float]:
 def dos_loop_from_log(delta: float, h: float = 1e-3, **kw) -> float:
     """The same quantity from the log form (21): -(1/8) d/dδ Im ∫ r² Tr ln[1 - t²G0²] dr, by a
     4th-order central difference in δ on one fixed path."""
+    if not h > 0:
+        raise InputError(f"finite-difference step h={h!r} must be > 0 (in units of δ)")
     f = lambda d: sum(pair_integral(d, form="log", **kw)).imag
     der = (-f(delta + 2 * h) + 8 * f(delta + h) - 8 * f(delta - h) + f(delta - 2 * h)) / (12 * h)
     return -der / 8
@@ -112,6 +114,10 @@ def dos_loop_from_log(delta: float, h: float = 1e-3, **kw) -> float:
 def subradiant_peak(delta: float, channel: str, r_max: float = 3.0, n: int = 20000) -> dict[str, float]:
     """Largest |U_channel(r)| on (0.05, r_max] relative to its near-field limit scale: a subradiant peak
     shows as a narrow maximum of |1 - t²g²|^{-1}; returns min |1 - t²g²| and where it sits."""
+    if channel not in ("P", "Q"):
+        raise InputError(f"channel {channel!r} must be 'P' (field ⊥ r) or 'Q' (field ∥ r)")
+    if not (r_max > 0.05 and n >= 3):
+        raise InputError(f"need r_max > 0.05 and n >= 3 grid points, got r_max={r_max!r}, n={n!r}")
     r = np.linspace(0.05, r_max, n)
     t = t_value(delta)
     gp, gq = _eig(r)
