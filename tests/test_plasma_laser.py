@@ -153,7 +153,6 @@ def test_verdicts_67_to_102():
                    ("102", "discrepancy"), ("102", "discrepancy"), ("101", "confirmed")]
 
 
-@pytest.mark.slow
 def test_verdicts_103_to_106():
     # hand: block diagonal; ω² = ω_p² + c²q²; γ → 0 decoupling holds; (93)'s sign gives
     # ω̃ = (c²q²/ω_q)(1 + ω_p²/2ω_q²) ≠ print; the derived Γ = (γcq cosθ/4)[ħω_p²q²/(2mω_q) +

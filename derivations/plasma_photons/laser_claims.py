@@ -390,6 +390,8 @@ def _claims_103_106(book: ClaimBook) -> None:
     cl.evidence += (f" (plus {len(zero_modes)} static root ω = 0: (101) fixes only ∂_t(δJ_⊥ + Qn₀δA/m), "
                     "no propagating mode)")
     cub = pl.laser_cubic()
+    ren = pl.pump_renormalisations()
+    d93_for_wt = _wp_subs(ren["dJ2"].subs({ren["dn_e"]: dn_e, ren["dn_ph"]: dn_ph}))
     we2 = WP2 + veff2 * q**2
     wt = _wp_subs(PRINTED_WT)
     bare = sp.Poly(sp.expand((w**2 - we2) * (w - wt)), w).all_coeffs()
@@ -397,8 +399,13 @@ def _claims_103_106(book: ClaimBook) -> None:
                "the printed ω̃_ph = c²q²(1 − ω_p²/2ω_q²)/ω_q", bare, [cf.subs(N0, 0) for cf in cub])
     # ω̃_ph with the sign of (93) as printed in the photon continuity (61)
     wt93 = c**2 * q**2 / wq - q * sp.diff(_wp_subs(PRINTED_93), dn_ph)
-    book.equal("104", "ω̃_ph from the photon continuity (61) with δJ^(2) of (93) as printed",
-               wt, sp.simplify(wt93))
+    cl = book.equal("104", "ω̃_ph from the photon continuity (61) with δJ^(2) of (93) as printed",
+                    wt, sp.simplify(wt93))
+    wt55 = c**2 * q**2 / wq - q * sp.diff(d93_for_wt, dn_ph)
+    cl.evidence += (f"; with (93) as printed ω̃_ph = {sp.sstr(sp.factor(sp.simplify(wt93)))}, with δJ^(2) "
+                    f"linearised from (55) ω̃_ph = {sp.sstr(sp.factor(sp.simplify(wt55)))}, printed ω̃_ph = "
+                    f"{sp.sstr(sp.factor(wt))}: the printed intensiton follows the sign of (55), not of (93)"
+                    if sp.simplify(wt55 - wt) == 0 else "")
     # pump only through γ cos θ (ω₀ = ck₀), and the coupling Γ
     sub = {N0: n0_of_gamma()}
     cub_g = [sp.cancel(cf.subs(sub).subs(w0, c * k0)) for cf in cub]

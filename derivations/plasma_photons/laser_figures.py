@@ -67,8 +67,9 @@ def fig6_derived(out: Path, full: bool = False) -> Figure:
             axes[0, col].plot(qs, pr[:, j].real, "C3--", lw=1.0, label=lab_p)
             axes[1, col].plot(qs, der[:, j].imag, "C0-", lw=1.2)
             axes[1, col].plot(qs, pr[:, j].imag, "C3--", lw=1.0)
-        growth.append(f"γ={g:g}, θ={'π' if cv < 0 else '0'}: max Im ω = {der.imag.max():.2g} (derived), "
-                      f"{pr.imag.max():.2g} (printed)")
+        im_d, im_p = max(der.imag.max(), 0.0), max(pr.imag.max(), 0.0)
+        growth.append(f"γ={g:g}, θ={'π' if cv < 0 else '0'}: max Im ω = {im_d:.2g} (derived), "
+                      f"{im_p:.2g} (printed)")
         theta = r"\pi" if cv < 0 else "0"
         axes[0, col].set_title(rf"$\gamma={g:g}$, $\theta={theta}$", fontsize=9)
         axes[1, col].set_xlabel(r"$cq/\omega_p$")
