@@ -63,6 +63,8 @@ def pair_mode_evidence(delta: float = 0.5) -> tuple[tuple[int, int], str]:
 
 
 def fig2_claims(book: ClaimBook) -> None:
+    """Seed 003 Fig. 2 and Eqs. (21)-(22): ∫U_P, ∫U_Q against the radial quadrature of (22), the log form
+    (21), dt/dk of (10), and the caption's subradiant signs (near-poles of 1/(1 - t²g²), 6x6 twin)."""
     from symlight.numerics import dipole_radial as rad
 
     for d in (-0.5, 0.5):
@@ -247,6 +249,7 @@ def _quiet(fn, *args, **kw):
 
 
 def add_claims(book: ClaimBook, *, quick: bool = False) -> None:
+    """Seed 003 finite-sample claims: Fig. 2/(21)-(22), (B3), (B11), (B9)-(B13) and Fig. 12 (fixed seeds)."""
     fig2_claims(book)
     _curl_claim(book)
     _closed_flux_claim(book)
@@ -268,6 +271,7 @@ def _save(fig, out: Path, name: str, caption: str, t0: float):
 
 
 def fig2(out: Path) -> Any:
+    """Seed 003 Fig. 2: U_P(r), U_Q(r) at δ = ∓0.5 (the second term of (22) per pair distance)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -355,6 +359,7 @@ def _kl_infinity(density: float, deltas: np.ndarray, m: int = 150, nc: int = 3) 
 
 
 def make_figures(out_dir: Path, *, full: bool = False) -> list:
+    """Seed 003 Figs. 2 and 11-14 (App. B) on small samples, or the paper's sizes with ``full=True``."""
     import matplotlib
 
     matplotlib.use("Agg")
