@@ -282,8 +282,10 @@ def _claims_compton(book: ClaimBook) -> None:
         pr = pk.compton_printed_135(K, P, _F, kk, p)
         rows.append((s, _rel(ex, -pr)))
     book.close("135", "polarisation decoupling stated after (135): −(135) vs the full 2×2 matrix of (112) "
-               "for "
-               "an 𝒩 with off-diagonal polarisation elements (s = 256)", _flat(-pr), _flat(ex), rtol=1e-2,
+               "for an 𝒩 with off-diagonal polarisation elements (s = 256), in the basis ε_{k,1} ∝ n₀×k, "
+               "ε_{k,2} = k̂×ε_{k,1} (fixed n₀; the paper names no basis: the first-order mixing is the "
+               "connection ε₁·∇_kε₂ of the basis, which a k-dependent rotation can remove at one k only)",
+               _flat(-pr), _flat(ex), rtol=1e-2,
                how="|exact + printed|/|printed| (matrix 1-norm) by s: "
                    + ", ".join(f"s={s}: {d:.3f}" for s, d in rows)
                    + ": does not decay; the overlap ε_{k−K/2,μ}·ε_{k+K/2,σ} − δ_{μσ} is first order in K/k "
