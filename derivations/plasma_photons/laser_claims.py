@@ -44,6 +44,9 @@ PRINTED_94 = -wp_s**2 / (2 * n0) * hbar / wq * sp.I * q * dn_ph                 
 PRINTED_WT = c**2 * q**2 * (1 - wp_s**2 / (2 * wq**2)) / wq                                     # after (104)
 PRINTED_105 = (gam * ct * (hbar * wp_s**2 / (2 * m * c**2) * c * q / w - wp_s**3 / wq**2)
                * c**2 * q**2 * w / wq)
+Om2, gradOm2, lapOm2, kv, w0s = sp.symbols("Omega2 gradOmega2 lapOmega2 k0 omega0", positive=True)
+PRINTED_97 = (1 + Om2 / w0s**2) ** 2 * c**2 * w0s / (kv * gradOm2) * kv * kv     # |D|, k₀⊗k₀ → k₀²
+PRINTED_98 = w0s * (1 + Om2 / w0s**2) * lapOm2 / (kv * gradOm2)                 # G
 PRINTED_TRANSVERSE = [-sp.sqrt(wp_s**2 + c**2 * q**2), sp.sqrt(wp_s**2 + c**2 * q**2)]         # after (103)
 
 #: the closure on which det D_∥ rests (stated in every evidence that uses it)
@@ -245,11 +248,9 @@ def _claims_93_94(book: ClaimBook) -> dict:
 # ============================================================================ (96)-(102)
 def _claims_96_102(book: ClaimBook) -> None:
     # (96)-(98): dimensions of D and G as printed (scalar magnitudes of the k₀⊗k₀ structure)
-    Om2, gradOm2, lapOm2, kv, w0s = sp.symbols("Omega2 gradOmega2 lapOmega2 k0 omega0", positive=True)
     dims = {"Omega2": time**-2, "gradOmega2": 1 / (length * time**2), "lapOmega2": 1 / (length**2 * time**2),
             "k0": 1 / length, "omega0": 1 / time, "c": length / time}
-    D97 = (1 + Om2 / w0s**2) ** 2 * c**2 * w0s / (kv * gradOm2) * kv * kv
-    G98 = w0s * (1 + Om2 / w0s**2) * lapOm2 / (kv * gradOm2)
+    D97, G98 = PRINTED_97, PRINTED_98
     okD, evD = check_dimension(D97, dims, length**2 / time)
     okG, evG = check_dimension(G98, dims, 1 / time)
     book.holds("97", "the diffusion tensor D of (97) has the dimension of a diffusion coefficient "
@@ -536,7 +537,7 @@ def _instability(book: ClaimBook, cub_g: list[sp.Expr], cub_k: list[sp.Expr]) ->
     linear = all(sp.diff(cf, ct, 2) == 0 and not cf.subs(ct, 0).has(gam) for cf in cub_g + cub_k)
     flip = ("; every pump term of det D_∥ is linear in γ cos θ (checked: ∂²/∂cos²θ = 0, no γ at cos θ = 0), "
             "so flipping the sign of the N₀ term of δJ^(2) (as (93) prints it) maps θ ↔ π − θ: with that "
-            "sign the unstable side becomes θ = π, as in Fig. 6" if linear else "")
+            "sign the cos θ = +1 and −1 rows below swap" if linear else "")
     for cub, tag in ((cub_g, "(52) with J^(2) = Vn inside the divergence"),
                      (cub_k, "the kinetic-consistent continuity ∂_tn + ∇·J = −n∇·V")):
         rows = _instability_rows(cub)
@@ -545,8 +546,9 @@ def _instability(book: ClaimBook, cub_g: list[sp.Expr], cub_k: list[sp.Expr]) ->
         book.holds("104", f"with det D_∥ derived from {tag}: counter-propagating modes (θ = π) become "
                    "unstable and co-propagating ones (θ = 0) are stable (Fig. 6, text after (106))",
                    unstable_pi and stable_0,
-                   text(rows) + " (n₀ = 1e27 cm⁻³, 120 q values, branches by symlight.dispersion.track_roots)"
-                   + flip + "; " + CLOSURE)
+                   flip.lstrip("; ") + ("; " if flip else "") + text(rows)
+                   + " (n₀ = 1e27 cm⁻³, 120 q values, branches by symlight.dispersion.track_roots); "
+                   + CLOSURE)
 
 
 def _claims_fig5(book: ClaimBook) -> None:
