@@ -396,8 +396,9 @@ def _claims_103_106(book: ClaimBook) -> None:
     we2 = WP2 + veff2 * q**2
     wt = _wp_subs(PRINTED_WT)
     bare = sp.Poly(sp.expand((w**2 - we2) * (w - wt)), w).all_coeffs()
-    book.equal("104", "γ → 0 (N₀ = 0): det D_∥ = (ω² − ω_e²)(ω − ω̃_ph) with ω_e² = ω_p² + v_eff²q² and "
-               "the printed ω̃_ph = c²q²(1 − ω_p²/2ω_q²)/ω_q", bare, [cf.subs(N0, 0) for cf in cub])
+    cl = book.equal("104", "γ → 0 (N₀ = 0): det D_∥ = (ω² − ω_e²)(ω − ω̃_ph) with ω_e² = ω_p² + v_eff²q² "
+                    "and the printed ω̃_ph = c²q²(1 − ω_p²/2ω_q²)/ω_q", bare, [cf.subs(N0, 0) for cf in cub])
+    cl.evidence += "; " + CLOSURE
     # ω̃_ph with the sign of (93) as printed in the photon continuity (61)
     wt93 = c**2 * q**2 / wq - q * sp.diff(_wp_subs(PRINTED_93), dn_ph)
     cl = book.equal("104", "ω̃_ph from the photon continuity (61) with δJ^(2) of (93) as printed",
@@ -496,7 +497,7 @@ def _numeric_twins(book: ClaimBook, cub_g: list[sp.Expr], readable: sp.Expr) -> 
     book.close("104", "roots of the printed cubic (104)-(105) equal the roots of the derived det D_∥",
                np.array(printed), np.array(mat), rtol=1e-3, atol=1e-6,
                how="same 9 (γ, cos θ, q) points; printed cubic from symlight.models.plasma_photons. "
-               f"Derived Γ (ω₀ = ck₀): {sp.sstr(readable)}")
+               f"Derived Γ (ω₀ = ck₀): {sp.sstr(readable)}; " + CLOSURE + ", (52) in divergence form")
 
 
 def _gamma_comparison(derived: sp.Expr) -> str:
