@@ -253,6 +253,9 @@ def printed_density(which: str) -> sp.Expr:
 
 def _densities_printed(book: ClaimBook, n: int = 12) -> None:
     rng = np.random.default_rng(23)
+    # shown forms with Sigma_ji = l_s^2 + 4 t D_ji (compact, and cheap for the LaTeX printer)
+    short = {lt.l ** 2 + 4 * lt.t * dd: sp.Symbol(f"Sigma_{j}{nm}", positive=True)
+             for nm, (_, d1, d2) in PM.items() for j, dd in ((1, d1), (2, d2))}
     for which, pref in (("88", 16 / PI), ("87", 32 / PI)):
         p, d = printed_density(which), lt.density(pref, PM)
         syms = sorted(p.free_symbols | d.free_symbols, key=lambda z: z.name)
@@ -262,8 +265,9 @@ def _densities_printed(book: ClaimBook, n: int = 12) -> None:
         c = book.close(which, f"({which}) as printed: every factor of mode i carries that mode's own "
                        "(D_1i, D_2i) (the solution (D21) of (83) mode by mode); coefficient of each mode "
                        "weight", np.ravel(fp), np.ravel(fd), rtol=1e-9,
-                       how=f"{n} random points of (t, l_s, D, |x - r|^2, S), numpy double precision",
-                       printed_form=p, derived_form=d)
+                       how=f"{n} random points of (t, l_s, D, |x - r|^2, S), numpy double precision; "
+                       "forms shown with Sigma_ji = l_s^2 + 4 t D_ji",
+                       printed_form=p.xreplace(short), derived_form=d.xreplace(short))
         _note(c, "printed: " + ("D_{j,i~} in the prefactor and first exponential, D_{j,-} in the other two"
                                 if which == "87" else "D_{j,-} in every factor, for both modes"))
 

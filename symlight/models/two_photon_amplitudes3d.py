@@ -61,14 +61,14 @@ def _integrate_deltas(expr: sp.Expr, vectors) -> sp.Expr:
                     arg = dlt.args[0]
                     coeff = arg.diff(v)
                     if coeff in (1, -1) and not (arg - coeff * v).has(v):
-                        term = (term / dlt).subs(v, sp.solve(arg, v)[0])
+                        term = (term / dlt).xreplace({v: -(arg - coeff * v) / coeff})  # root of arg
                         break
             if any(term.has(v) for v in vec):
                 if not all(term.has(v) for v in vec):
                     raise InputError(f"vector {vec} only partly integrated by delta functions in {term}")
                 left.append(vec)
         for vec, dummy in zip(left, DUMMIES, strict=False):
-            term = sp.Integral(term.subs(dict(zip(vec, dummy, strict=True)), simultaneous=True),
+            term = sp.Integral(term.xreplace(dict(zip(vec, dummy, strict=True))),
                                *((d, -sp.oo, sp.oo) for d in dummy))
         out += term
     return _canonical(out)
@@ -142,7 +142,7 @@ def _split_integrals(e: sp.Expr) -> sp.Expr:
         for t in sp.Add.make_args(sp.expand(f)):
             ind, dep = t.as_independent(*U, *W, as_Add=False)
             if len(limits) == 6:
-                dep = min(dep, dep.subs(swap, simultaneous=True), key=sp.default_sort_key)
+                dep = min(dep, dep.xreplace(swap), key=sp.default_sort_key)
             out += ind * sp.Integral(dep, *sorted(limits, key=sp.default_sort_key))
         return out
     return sp.expand(_canonical(e).replace(lambda z: isinstance(z, sp.Integral), split))
