@@ -45,6 +45,11 @@ def fig8(out: Path) -> Figure:
     ax.plot(xb, sc.lower_bound_kell_star(xb, printed=False), "m-.", lw=0.8,
             label="lower bound, (94) re-derived")
     ax.plot(x, fict, "g-", lw=0.8, label="fictitious (98)")
+    try:
+        fict_d = np.array([sc.sigma_parts(v, d3="derived")["sigmaI"] * v for v in x])
+        ax.plot(x, fict_d, "g:", lw=0.8, label="fictitious (98), d₃ derived from (97)")
+    except TypeError:  # older model without the derived d₃
+        pass
     note = ""
     try:  # F(δ) of Fig. 7 (optional part): k_eℓ(δ) from the ISA at 4πn/k0³ = 3.77, q = 1
         from derivations.dipole_transport.weak_localization import fig9_curves

@@ -329,6 +329,8 @@ def make_figures(out_dir: Path, *, full: bool = False) -> list:
         dd = np.linspace(lo, hi, 120 if full else 50)
         cv = fig9_curves(dd)
         ax.plot(cv["kl"], cv["sigma"], st, label=f"self-consistent, F(δ), {lab}")  # parametric in δ
+    cv = fig9_curves(np.linspace(-3.0, -0.02, 50 if not full else 120), tl2_sign=-1)
+    ax.plot(cv["kl"], cv["sigma"], color="gray", ls=":", label="δ < 0, sign of the TL2 term derived")
     xb = np.linspace(0.05, 3, 300)
     ax.plot(xb, sc.lower_bound_kell_star(xb, 0.5) / xb, "r:", label="bound (93)/(94), q = 0.5")
     ax.set_xscale("log")
@@ -339,6 +341,7 @@ def make_figures(out_dir: Path, *, full: bool = False) -> list:
     figs.append(save_figure(fig, out_dir / "fig9_lstar_over_l.png", "Fig. 9",
                             "ℓ*/ℓ = σ̂ from (95)–(96) with F(δ) of Fig. 7, 4πn/k0³ = 3.77, q = 0.5, both "
                             "detuning branches; k_eℓ from the ISA (the paper takes k_e, ℓ from the "
-                            "simulated coherent field). The paper's simulation points are not printed as "
-                            "numbers and are omitted.", CMD, started=t0))
+                            "simulated coherent field). Gray dotted: δ < 0 with the derived sign of J₂^TL2 "
+                            "(F(δ) < 0 for δ ≲ −1.1, where k_eℓ is large and the J₂ term small). The paper's simulation points are not "
+                            "printed as numbers and are omitted.", CMD, started=t0))
     return figs

@@ -97,10 +97,23 @@ def sigma_hat(x: float, q: float = 1.0, f: float = 1.0, w: float = W_LOC) -> flo
     return float(phys.max())
 
 
-def sigma_parts(x: float, q: float = 1.0, f: float = 1.0, w: float = W_LOC) -> dict[str, float]:
-    """σ̂ and its channels σ̂0 (95), σ̂2 (96), fictitious σ̂_I (98) and the bound c2 (92)."""
+@lru_cache(maxsize=1)
+def _d3_derived_fn():
+    return sp.lambdify((xs, qs), d_coefficients_derived()["d3"], "numpy")
+
+
+def sigma_parts(x: float, q: float = 1.0, f: float = 1.0, w: float = W_LOC, *,
+                d3: str = "printed") -> dict[str, float]:
+    """σ̂ and its channels σ̂0 (95), σ̂2 (96), fictitious σ̂_I (98) and the bound c2 (92).
+
+    ``d3="derived"`` uses d₃ derived from (48) with the bracket Re(G_LG_T) of (97) (see
+    :func:`d_coefficients_derived`) instead of the printed d₃."""
+    if d3 not in ("printed", "derived"):
+        raise InputError(f"d3 must be 'printed' or 'derived', got {d3!r}")
     s = sigma_hat(x, q, f, w)
     c = _coeffs(x, q)
+    if d3 == "derived":
+        c["d3"] = float(_d3_derived_fn()(float(x), float(q)))
     s0 = 1 / (1 + c["c1"] / s + w / x)
     den = 1 - (c["c2"] / s) ** 2
     s2 = f * c["c3"] * (1 - c["c4"] / s) / den
