@@ -342,6 +342,7 @@ def make_figures(out_dir: Path, *, full: bool = False) -> list:
                             "ℓ*/ℓ = σ̂ from (95)–(96) with F(δ) of Fig. 7, 4πn/k0³ = 3.77, q = 0.5, both "
                             "detuning branches; k_eℓ from the ISA (the paper takes k_e, ℓ from the "
                             "simulated coherent field). Gray dotted: δ < 0 with the derived sign of J₂^TL2 "
-                            "(F(δ) < 0 for δ ≲ −1.1, where k_eℓ is large and the J₂ term small). The paper's simulation points are not "
+                            "(F(δ) < 0 for δ ≲ −1.1, where k_eℓ is large and the J₂ term small). The paper's "
+                            "simulation points are not "
                             "printed as numbers and are omitted.", CMD, started=t0))
     return figs
