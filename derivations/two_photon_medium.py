@@ -426,7 +426,7 @@ def claims() -> list[Claim]:
     from symlight.models import two_photon_amplitudes3d as amp3
 
     amp3.add_claims(book)  # (16)-(18), (F5)-(F7), (14), (F3) with 3-D positions
-    amp.add_claims(book, symbolic=False)  # lattice twin: symmetric generator, conserved norm
+    amp.add_claims(book)  # lattice twin: symmetric generator, conserved norm
     from derivations import two_photon_longtime
 
     two_photon_longtime.add_claims(book)  # (53)-(54), (68)/App. B, (91)-(96), (129)-(134)

@@ -125,6 +125,8 @@ def test_amplitudes_3d_match_print_and_can_fail():
     # a wrong coupling in (16) (g instead of g/2) is detected
     assert pr.has(a3.g) and sp.expand(pr.subs(a3.g, 2 * a3.g) - dr) != 0
     assert sp.expand(a3.printed_normalisation("bose") - a3.normalisation("bose")) == 0
+    # the bosonic equations (F6) as printed do not satisfy the fermionic derivation of (17)
+    assert sp.expand(cmp["17"][0] * a3.printed_equations("bose")["17"][1] - cmp["17"][2]) != 0
     with pytest.raises(InputError, match="statistics"):
         a3.derive_amplitude_equations("anyon")
 

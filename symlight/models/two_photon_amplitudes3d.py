@@ -1,13 +1,15 @@
 """Amplitude equations (16)-(18), (F5)-(F7) and the norm (14) of seed 000_afe20a70b32bac1d.txt with
 genuine 3-D positions.
 
-Same derivation as :mod:`two_photon_amplitudes` (apply H (2)-(11) to the state (12), project as in
-App. A, keep the vacuum part of each normal-ordered product, integrate the delta functions out), but
-every position is a vector ``(x_1, x_2, x_3)`` of R^3: the continuous field labels are 3-tuples, so
-a contraction is the product delta(x_1 - y_1) delta(x_2 - y_2) delta(x_3 - y_3) = delta^3(x - y), the
-weight of {sigma(x), sigma(y)^dag} is 1/rho(x) of a 3-D argument (Eq. (9)), and integrals are
-d^3x. ``c(-Delta)^{1/2}`` is an arbitrary kernel ``T(x, x')`` symmetric under exchanging its two
-vector arguments (Eq. (6)).
+Apply H (2)-(11) to the state (12), project as in App. A on <0|phi(y1)phi(y2),
+<0|phi(y2)sigma(y1)rho(y1), <0|sigma(y1)sigma(y2)rho(y1)rho(y2), keep the vacuum part of each
+normal-ordered product (symlight.algebra) and integrate the delta functions out; symmetry (13) is
+imposed by psi2(u,v) = s(u,v) + s(v,u), a(u,v) = al(u,v) -+ al(v,u). Every position is a vector
+``(x_1, x_2, x_3)`` of R^3: the continuous field labels are 3-tuples, so a contraction is the
+product delta(x_1 - y_1) delta(x_2 - y_2) delta(x_3 - y_3) = delta^3(x - y), the weight of
+{sigma(x), sigma(y)^dag} is 1/rho(x) of a 3-D argument (Eq. (9)), and integrals are d^3x.
+``c(-Delta)^{1/2}`` is an arbitrary kernel ``T(x, x')`` symmetric under exchanging its two vector
+arguments (Eq. (6)). The numeric lattice twin is :mod:`two_photon_amplitudes`.
 """
 
 from __future__ import annotations
