@@ -87,6 +87,21 @@ def test_subradiant_channels_and_pair_twin():
     assert signs != FIG2_PRINTED_SIGNS  # the caption's statement is the opposite (a finding, see claims)
 
 
+def test_fig12_asymmetry_verdict_rule():
+    from derivations.dipole_transport.samples import asymmetry_verdict
+    from symlight.checks import Verdict
+
+    ok = np.array([5.0, 4.0])  # both diffuse slopes negative at > 2σ
+    assert asymmetry_verdict([1.0, 2.0], [0.2, 0.2], ok)[0] is Verdict.CONFIRMED      # +3.5σ
+    assert asymmetry_verdict([2.0, 1.0], [0.2, 0.2], ok)[0] is Verdict.DISCREPANCY    # -3.5σ
+    assert asymmetry_verdict([1.0, 1.2], [0.2, 0.2], ok)[0] is Verdict.INCONCLUSIVE   # 0.7σ
+    verdict, why, gap = asymmetry_verdict([1.0, 2.0], [0.2, 0.2], np.array([5.0, 1.0]))
+    assert verdict is Verdict.INCONCLUSIVE and "slope" in why and gap > 3    # ℓ* undetermined at δ = +1
+    assert asymmetry_verdict([1.0, np.nan], [0.2, 0.2], ok)[0] is Verdict.INCONCLUSIVE
+    with pytest.raises(InputError, match="non-negative"):
+        asymmetry_verdict([1.0, 2.0], [-0.2, 0.2], ok)
+
+
 # ---------------------------------------------------------------- Appendix B fields
 def _solved(m=6, seed=4, delta=0.3):
     from symlight.greens.coupled import green_matrix

@@ -17,6 +17,7 @@ import numpy as np
 import sympy as sp
 
 from symlight.checks import Claim, ClaimBook, Verdict
+from symlight.errors import InputError
 from symlight.numerics import dipole_energy as de
 from symlight.numerics import dipole_pair_dos as pd
 
@@ -203,6 +204,23 @@ def slab_claims(book: ClaimBook, *, quick: bool = False) -> dict[str, Any]:
     return out
 
 
+def asymmetry_verdict(ell: np.ndarray, err: np.ndarray, slope_sig: np.ndarray) -> tuple[Verdict, str, float]:
+    """Three-valued verdict on "ℓ*(δ = +1) > ℓ*(δ = -1)" (seed 003, Fig. 12 text) from ℓ* of (B13), their
+    errors and the significance of the diffuse slopes: inconclusive unless both slopes fall at 2σ (Fick's
+    law (B12) needs a falling ρ̃_dif) and the difference is beyond 2σ. Returns (verdict, reason, gap in σ)."""
+    (lm, lp), (em, ep) = np.asarray(ell, float), np.asarray(err, float)
+    if em < 0 or ep < 0:
+        raise InputError(f"ℓ* errors must be non-negative (standard errors), got {em!r}, {ep!r}")
+    if not (np.all(np.isfinite([lm, lp, em, ep])) and em + ep > 0):
+        return Verdict.INCONCLUSIVE, "ℓ* or its error is not finite (or both errors are zero)", float("nan")
+    gap = float((lp - lm) / np.hypot(em, ep))
+    if np.any(~(np.asarray(slope_sig, float) >= 2)):
+        return Verdict.INCONCLUSIVE, "a diffuse slope is not negative at 2σ: ℓ* undetermined", gap
+    if not abs(gap) >= 2:
+        return Verdict.INCONCLUSIVE, "difference below 2σ: too few configurations", gap
+    return (Verdict.CONFIRMED, "above +2σ", gap) if gap > 0 else (Verdict.DISCREPANCY, "below -2σ", gap)
+
+
 def asymmetry_claim(book: ClaimBook, *, quick: bool = False) -> dict[str, Any]:
     """App. B, Fig. 12 text: "the transport mean-free path ... is larger for positive than for negative
     detunings" — ℓ*(δ = +1) against ℓ*(δ = -1) on the densest small sample."""
@@ -215,14 +233,8 @@ def asymmetry_claim(book: ClaimBook, *, quick: bool = False) -> dict[str, Any]:
                            plane_points=60, executor="serial" if quick else None)
     tr = out["transport"]
     (lm, lp), (em, ep) = tr["ell_star"], tr["ell_star_jk_err"]
-    gap = (lp - lm) / np.hypot(em, ep)
-    slope_sig = -tr["slope"] / tr["slope_err"]  # Fick's law (B12) needs a significantly falling ρ̃_dif
-    if np.any(slope_sig < 2):
-        verdict, why = Verdict.INCONCLUSIVE, "a diffuse slope is not negative at 2σ: ℓ* undetermined"
-    elif abs(gap) < 2:
-        verdict, why = Verdict.INCONCLUSIVE, "difference below 2σ: too few configurations"
-    else:
-        verdict, why = (Verdict.CONFIRMED, "above +2σ") if gap > 0 else (Verdict.DISCREPANCY, "below -2σ")
+    slope_sig = -tr["slope"] / tr["slope_err"]
+    verdict, why, gap = asymmetry_verdict(tr["ell_star"], tr["ell_star_jk_err"], slope_sig)
     book.extend([Claim(
         topic=book.topic, source=book.source, equation="Fig. 12", verdict=verdict,
         statement=f"ℓ* from (B13) is larger for δ > 0 than for δ < 0 (n/k0³ = {dens}, k0L = {length:g}, "
@@ -312,7 +324,6 @@ def _samples(full: bool) -> list[dict[str, Any]]:
 
 
 def _run_samples(full: bool) -> tuple[list[dict[str, Any]], list[str]]:
-    from symlight.errors import InputError
     from symlight.greens.coupled import default_max_dipoles
 
     runs, skipped = [], []
