@@ -102,6 +102,19 @@ def test_fig12_asymmetry_verdict_rule():
         asymmetry_verdict([1.0, 2.0], [-0.2, 0.2], ok)
 
 
+def test_b13_bound_verdict_rule():
+    from derivations.dipole_transport.samples import bound_verdict
+    from symlight.checks import Verdict
+
+    assert bound_verdict(1.9, 0.3, 0.4, 3.8) is Verdict.CONFIRMED
+    assert bound_verdict(0.2, 0.05, 0.4, 3.8) is Verdict.DISCREPANCY
+    assert bound_verdict(0.6, 0.2, 0.4, 3.8) is Verdict.INCONCLUSIVE
+    assert bound_verdict(0.2, 0.05, 0.4, 1.0) is Verdict.INCONCLUSIVE   # flat diffuse profile: no ℓ*
+    assert bound_verdict(float("nan"), 0.1, 0.4, 3.8) is Verdict.INCONCLUSIVE
+    with pytest.raises(InputError, match="non-negative"):
+        bound_verdict(1.0, -0.1, 0.4, 3.0)
+
+
 # ---------------------------------------------------------------- Appendix B fields
 def _solved(m=6, seed=4, delta=0.3):
     from symlight.greens.coupled import green_matrix

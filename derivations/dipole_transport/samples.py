@@ -157,6 +157,19 @@ def _closed_flux_claim(book: ClaimBook) -> None:
                "on k0R = 12")
 
 
+def bound_verdict(ratio: float, err: float, bound: float, slope_sig: float) -> Verdict:
+    """Verdict on "ℓ*/ℓ lies above the minimum-conductivity bound (93)" (seed 003, Fig. 9) for a sample:
+    confirmed when ratio - 2σ > bound, discrepancy when ratio + 2σ < bound, both only when the diffuse
+    slope of (B12) is negative at 2σ (else ℓ* of (B13) is undetermined); otherwise inconclusive."""
+    if err < 0:
+        raise InputError(f"the error of ℓ*/ℓ must be non-negative, got {err!r}")
+    if not (np.isfinite(ratio) and np.isfinite(err) and slope_sig >= 2):
+        return Verdict.INCONCLUSIVE
+    if ratio - 2 * err > bound:
+        return Verdict.CONFIRMED
+    return Verdict.DISCREPANCY if ratio + 2 * err < bound else Verdict.INCONCLUSIVE
+
+
 def slab_claims(book: ClaimBook, *, quick: bool = False) -> dict[str, Any]:
     """(B9)-(B13) on a small cylinder: diffuse gradient, flux at z/L = 0.65 and ℓ*, checked against the
     minimum-conductivity bound (93) that the paper's Fig. 9 data obey."""
@@ -177,12 +190,7 @@ def slab_claims(book: ClaimBook, *, quick: bool = False) -> dict[str, Any]:
     ratio, err = tr["ell_star"][0] / ell, tr["ell_star_jk_err"][0] / ell
     bound = float(lower_bound_kell_star(x, 0.5)) / x
     slope_sig = -tr["slope"][0] / tr["slope_err"][0]
-    if np.isfinite(ratio) and ratio - 2 * err > bound and slope_sig > 2:
-        verdict = Verdict.CONFIRMED
-    elif np.isfinite(ratio) and ratio + 2 * err < bound:
-        verdict = Verdict.DISCREPANCY
-    else:
-        verdict = Verdict.INCONCLUSIVE
+    verdict = bound_verdict(ratio, err, bound, slope_sig)
     book.extend([Claim(
         topic=book.topic, source=book.source, equation="B13", verdict=verdict,
         statement=f"(B9)-(B13) on a small slab (k0L = {length:g}, k0R = {radius:g}, R1 = {core:g}, "
@@ -196,7 +204,8 @@ def slab_claims(book: ClaimBook, *, quick: bool = False) -> dict[str, Any]:
                  f"ℓ* = {tr['ell_star'][0]:.3f} ± {tr['ell_star_jk_err'][0]:.3f} (jackknife over "
                  f"configurations; slope-fit σ {tr['ell_star_err'][0]:.3f}), ℓ = {ell:.3f} (fit of (B8); "
                  f"ISA {ell_isa:.3f}), k_eℓ = {x:.3f}: ℓ*/ℓ = {ratio:.2f} ± {err:.2f} vs bound {bound:.3f}: "
-                 "confirmed when above it by 2σ, discrepancy when below by 2σ, else inconclusive "
+                 "confirmed when above it by 2σ, discrepancy when below by 2σ (both only with the slope "
+                 "negative at 2σ), else inconclusive "
                  "(⟨|B̃|²⟩ is heavy-tailed: close "
                  "subradiant pairs). Paper: k0L = 10, k0R = 30, R1 = R - L, up to 10³ configurations; this "
                  "sample has lateral leakage (flux front/back "
