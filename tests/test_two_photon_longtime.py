@@ -27,6 +27,8 @@ def test_lattice_bad_input():
         red.lattice_operators(1)
     with pytest.raises(InputError, match="positive"):
         red.lattice_operators(3, rho=np.array([1.0, -1.0, 1.0]))
+    with pytest.raises(InputError, match="coupling g >= 0"):
+        red.lattice_operators(3, g_val=-0.2)
 
 
 def test_symbol_arguments_and_shifts():

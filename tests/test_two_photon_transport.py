@@ -91,6 +91,8 @@ def test_lattice_symmetry_and_norm_can_fail():
     assert bad["asymmetry"] > 1e-3
     with pytest.raises(InputError):
         am.lattice_generator([1.0, -1.0], np.eye(2))
+    with pytest.raises(InputError, match="coupling"):
+        am.lattice_generator([1.0, 1.0], np.eye(2), g_val=-0.5)
 
 
 def test_topic_module_api():

@@ -50,6 +50,9 @@ def lattice_operators(n: int = 6, *, c_val: float = 1.0, Omega_val: float = 1.0,
     atomic density on the lattice (random positive by default)."""
     if n < 2:
         raise InputError(f"lattice size n={n!r} must be at least 2")
+    if not (g_val >= 0 and c_val > 0 and np.isfinite(Omega_val)):
+        raise InputError(f"(53)/(54) need coupling g >= 0 (Eq. (11)), speed c > 0 and a finite Omega; "
+                         f"got g={g_val!r}, c={c_val!r}, Omega={Omega_val!r}")
     rng = np.random.default_rng(seed)
     rho = rng.uniform(0.5, 1.5, n) if rho is None else np.asarray(rho, float)
     if rho.shape != (n,) or not np.all(rho > 0):
