@@ -17,6 +17,9 @@ Parts (equation labels each one emits claims for):
 * ``laser_claims`` (optional): (59), (67)-(68), (93)-(106) with det D_∥ DERIVED from the
   linearised fluid equations (the physics verdict on (104)-(105) and Fig. 6; closure stated in
   each evidence), Fig. 5 and the validity of Fig. 6.
+* ``field_equation_claims`` (optional): the Hamiltonian pieces (1)-(11) and the Wigner-transformed
+  kinetic equations (29)-(39) not covered above.
+* ``fluid_closure_claims`` (optional): the fluid equations (50)-(65) not covered above.
 * Figures: ``figure_plots`` (Figs. 1-4; Fig. 6 from the printed cubic) and ``laser_figures``
   (Fig. 5; Fig. 6 derived vs printed).
 """
@@ -35,7 +38,7 @@ TITLE = "Quantum kinetic theory of photons in degenerate plasmas (seed 001)"
 
 _CLAIM_PARTS = ("hamiltonian_claims", "kinetic_claims", "fluid_claims", "exchange_claims",
                 "plasmon_claims", "polariton_claims", "photon_fluid_claims", "kinetic_terms_claims",
-                "laser_claims")
+                "laser_claims", "field_equation_claims", "fluid_closure_claims")
 _FIGURE_PARTS = ("figure_plots", "laser_figures")
 
 
