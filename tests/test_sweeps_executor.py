@@ -98,3 +98,23 @@ def test_errors_propagate_and_bad_arguments_are_clear():
 def test_progress_bar_runs(capsys):
     assert run_sweep(_square, range(4), executor="serial", progress=True) == [0, 1, 4, 9]
     assert "task" in capsys.readouterr().err
+
+
+def _blas_threads(_task):
+    from threadpoolctl import threadpool_info
+
+    return max((lib["num_threads"] for lib in threadpool_info()), default=1)
+
+
+def test_local_workers_run_one_blas_thread_by_default():
+    """N worker processes x multi-threaded BLAS would oversubscribe the cores."""
+    import pytest
+    from threadpoolctl import threadpool_info
+
+    from symlight.errors import InputError
+
+    if not threadpool_info():
+        pytest.skip("no BLAS/OpenMP thread pool found in this process (nothing to limit)")
+    assert run_sweep(_blas_threads, [0, 1], executor="local", workers=2, progress=False) == [1, 1]
+    with pytest.raises(InputError, match="blas_threads"):
+        run_sweep(_blas_threads, [0], blas_threads=0)

@@ -74,6 +74,7 @@ def run_sweep(
     progress_delay: float = 2.0,
     description: str = "sweep",
     mp_context: str | None = None,
+    blas_threads: int | None = 1,
 ) -> list[Any]:
     """Evaluate ``fn(task)`` for each task; return the results in task order.
 
@@ -89,6 +90,9 @@ def run_sweep(
         ``progress_delay`` s.
     mp_context: multiprocessing start method for ``"local"`` (default: ``fork`` when this process
         runs a single Python thread, else ``spawn``).
+    blas_threads: BLAS/OpenMP threads per local worker process (``None``: the libraries'
+        default). One per worker by default: N workers each running a multi-threaded BLAS
+        oversubscribe the cores (measured: the dipole ensembles charged 2.2x the CPU time).
     """
     if not callable(fn):
         raise InputError(f"fn {describe(fn)} is not callable; pass the function to sweep")
@@ -97,6 +101,8 @@ def run_sweep(
         executor = os.environ.get(SCHEDULER_ENV) or "local"
     if workers is not None and (not isinstance(workers, int | np.integer) or workers < 1):
         raise InputError(f"workers={describe(workers)} must be a positive integer or None")
+    if blas_threads is not None and (not isinstance(blas_threads, int | np.integer) or blas_threads < 1):
+        raise InputError(f"blas_threads={describe(blas_threads)} must be a positive integer or None")
     kind = _executor_kind(executor)
 
     keys: list[str] | None = None
@@ -129,7 +135,7 @@ def run_sweep(
                 for i in pending:
                     done(i, fn(task_list[i]))
             elif kind == "local":
-                _run_local(fn, task_list, pending, done, workers, context)
+                _run_local(fn, task_list, pending, done, workers, context, blas_threads)
             else:
                 _run_dask(fn, task_list, pending, done, executor)
     finally:
@@ -173,9 +179,22 @@ def _context(mp_context: str | None):
     return multiprocessing.get_context(mp_context)
 
 
-def _run_local(fn, task_list: Sequence[Any], pending: list[int], done, workers, context) -> None:
+_WORKER_LIMITS: list[Any] = []  # keeps the per-worker thread limits alive in the worker process
+
+
+def _limit_worker_threads(blas_threads: int | None) -> None:
+    if blas_threads is None:
+        return
+    from threadpoolctl import threadpool_limits
+
+    _WORKER_LIMITS.append(threadpool_limits(limits=int(blas_threads)))
+
+
+def _run_local(fn, task_list: Sequence[Any], pending: list[int], done, workers, context,
+               blas_threads: int | None = 1) -> None:
     n = min(workers or os.cpu_count() or 1, len(pending))
-    with cf.ProcessPoolExecutor(max_workers=n, mp_context=context) as pool:
+    with cf.ProcessPoolExecutor(max_workers=n, mp_context=context, initializer=_limit_worker_threads,
+                                initargs=(blas_threads,)) as pool:
         futures = {pool.submit(fn, task_list[i]): i for i in pending}
         try:
             for future in cf.as_completed(futures):
