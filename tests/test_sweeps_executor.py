@@ -108,10 +108,7 @@ def _blas_threads(_task):
 
 def test_local_workers_run_one_blas_thread_by_default():
     """N worker processes x multi-threaded BLAS would oversubscribe the cores."""
-    import pytest
     from threadpoolctl import threadpool_info
-
-    from symlight.errors import InputError
 
     if not threadpool_info():
         pytest.skip("no BLAS/OpenMP thread pool found in this process (nothing to limit)")
