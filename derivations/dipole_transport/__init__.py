@@ -6,7 +6,9 @@ density of states, Drude currents and the Q0-singular terms (``transport``), the
 theory (``selfconsistent``) and coupled-dipole numerics (``simulation``).  ``figures`` rebuilds
 Figs. 1, 3, 4 and 8.  Optional parts, used when present, each with ``add_claims(book, quick=...)``
 and ``make_figures(out_dir, full=...)``: ``weak_localization`` (the J2 terms of (71), F(delta),
-(62), (98); Figs. 7-9) and ``samples`` (finite-sample numerics: Fig. 2, (B9)-(B13), Figs. 11-14).
+(62), (98); Figs. 7-9), ``samples`` (finite-sample numerics: Fig. 2, (B9)-(B13), Figs. 11-14),
+``effective_medium`` (Sec. III equations not covered above: (1)-(27)) and ``kubo_force`` (Secs. IV-VI
+equations not covered above: the Kubo chain (31)-(60), the radiative force (73)-(76), (77)-(91)).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from symlight.checks import Claim, ClaimBook
 TOPIC = "dipole-transport"
 SOURCE = "003_7c2b7fccf0028dca.txt"
 TITLE = "Light among point electric dipoles: Green tensors, longitudinal channels, localization"
-_OPTIONAL_PARTS = ("weak_localization", "samples")
+_OPTIONAL_PARTS = ("weak_localization", "samples", "effective_medium", "kubo_force")
 
 
 def claims(*, quick: bool = False) -> list[Claim]:
