@@ -86,7 +86,9 @@ def _liouville(book: ClaimBook) -> None:
         return sp.Matrix([[2 * d, sp.sqrt(2) * G_], [sp.sqrt(2) * G_, d + Om_]])
 
     pr = ahat(kv - eps * qv / 2, kv + eps * qv / 2)
-    de = ahat(-kv + eps * qv / 2, -kv - eps * qv / 2)
+    comp = lambda side: sp.Matrix([args[side].subs({k: kv[i], kp: qv[i]}, simultaneous=True)  # noqa: E731
+                                   for i in range(3)])  # derived 1-D arguments, per Cartesian component
+    de = ahat(comp("left"), comp("right"))
     c_even = book.equal("68", "3-D symbol (69) at the printed arguments equals it at the derived ones "
                         "(A_hat even)", pr, de)
     for cc in (c1, c1b):
