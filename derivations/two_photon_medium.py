@@ -419,6 +419,9 @@ def _monte_carlo(book: ClaimBook, n: int = 20000) -> None:
 
 
 def claims() -> list[Claim]:
+    """Every claim of the topic (seed 000_afe20a70b32bac1d.txt): (3)-(52) homogeneous medium and
+    single atom, (53)-(96) stimulated emission in a random medium, (97)-(134) two-photon transport,
+    Appendices A-F; verdicts computed by ClaimBook."""
     book = ClaimBook(TOPIC, SOURCE)
     for part in (_homogeneous, _single_atom, _random_medium, _densities, _monte_carlo):
         part(book)
@@ -434,7 +437,8 @@ def claims() -> list[Claim]:
 
 
 # ------------------------------------------------------------------ figures
-def fig1_amplitudes(times, *, points: str = "paper", n: int = 80, kmax: float = 8.0, rho0_val=1.0):
+def fig1_amplitudes(times, *, points: str = "paper", n: int = 80, kmax: float = 8.0,
+                    rho0_val=1.0) -> dict[str, np.ndarray]:
     """psi2, psi1, a at (x1, x2) by the exact solution (48)-(52), Omega = G = c = l_s = 1.
 
     r1 = (0,0,1), r2 = (0,0,-1). ``points="paper"``: |x_i - r_j| = l_s for all i, j (caption of
@@ -472,6 +476,8 @@ def fig1_amplitudes(times, *, points: str = "paper", n: int = 80, kmax: float = 
 
 
 def figures(out_dir: Path, *, full: bool = False) -> list:
+    """Figures 1-8 of seed 000_afe20a70b32bac1d.txt rebuilt from the derived densities (PNG into
+    ``out_dir``); ``full=True`` uses the paper's finer grids."""
     import matplotlib
 
     matplotlib.use("Agg")

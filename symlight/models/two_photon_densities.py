@@ -61,14 +61,14 @@ class Setup:
             raise InputError(f"Chat={self.Chat!r} must be positive (white-noise spectrum, Eq. (57))")
 
 
-def gaussian_wigner(x, k, r, ls):
+def gaussian_wigner(x, k, r, ls) -> np.ndarray:
     """Closed-form Wigner transform (64) of exp(-|x-r|^2/(2 ls^2)) (3D, eps = 1)."""
     x, k, r = (np.asarray(a, float) for a in (x, k, r))
     return (ls / np.sqrt(np.pi)) ** 3 * np.exp(-np.sum((x - r) ** 2, -1) / ls ** 2
                                                 - ls ** 2 * np.sum(k ** 2, -1))
 
 
-def gaussian_cross_wigner(x, k, r1, r2, ls):
+def gaussian_cross_wigner(x, k, r1, r2, ls) -> np.ndarray:
     """Closed-form Wigner cross term int dy/(2pi)^3 e^{-ik.y} phi_r1(x-y/2) phi_r2(x+y/2)."""
     x, k, r1, r2 = (np.asarray(a, float) for a in (x, k, r1, r2))
     m = (r1 + r2) / 2
@@ -122,7 +122,7 @@ def _geometry(s: Setup):
         float(np.linalg.norm(r1 - r2))
 
 
-def k_grid(n: int = 96, kmax: float = 6.0):
+def k_grid(n: int = 96, kmax: float = 6.0) -> tuple[np.ndarray, np.ndarray]:
     """Gauss-Legendre nodes/weights on [0, kmax/l_s] for each |k| (document: n x n grid)."""
     x, w = np.polynomial.legendre.leggauss(n)
     k = (x + 1) * kmax / 2

@@ -36,7 +36,7 @@ def walk(speed: float, rate: float, t_end: float, n: int, rng: np.random.Generat
     return pos
 
 
-def radial_cdf(R, D: float, t: float):
+def radial_cdf(R, D: float, t: float) -> np.ndarray:
     """P(|x| < R) for the 3D diffusion kernel (D21) from a point source: variance 2 D t per axis."""
     s = np.asarray(R, float) / np.sqrt(4 * D * t)
     with np.errstate(invalid="ignore"):
