@@ -357,6 +357,15 @@ def _diagnose(cn: int, derived_c: sp.Expr) -> str:
                      f"printed/derived = {r88}, so the factor is independent of the D_{{j,i}} question; "
                      "(95) built the same way from (87) has no such factor (32/pi (2+2S) = 32/pi x 2(1+S)): "
                      "a slip in the constant of (93) that doubles the t^-3 term of the asymptote (92)")
+    if cn == 3:
+        e = sp.Symbol("e", positive=True)  # e = 1/t
+        p87 = sp.expand(printed_density("87").xreplace({lt.t: 1 / e}))
+        lead87 = sum(sp.limit(term / e ** 3, e, 0) for term in sp.Add.make_args(p87))
+        same87 = sp.cancel(lead87 - printed_C(3)) == 0
+        parts.append(f"(95) {'equals' if same87 else 'differs from'} the t^-3 coefficient (sympy.limit) of "
+                     "the printed (87) itself: the D_{j,i~} of (95) is inherited from the prefactor of (87), "
+                     "so the discrepancy is in (87)'s choice of rates, and it changes the value of C3 "
+                     "unless both modes share their rates")
     if cn in (2, 4):
         parts.append("this changes the t^-4 term of the asymptote (" + ("92" if cn == 2 else "91")
                      + "), compared with the density in Figs. 3-4; the t^-3 term is unaffected")

@@ -110,6 +110,9 @@ def test_printed_constants_diagnosis():
                 * (2 + 2 * lt.S) * (3 * lt.l ** 2 / (8 * d1) + 3 * lt.l ** 2 / (8 * d2))
                 for w, d1, d2 in pm.values())
     assert sp.cancel(d.printed_C(2, tilde=False) + extra - cb) == 0
+    # (95) as printed is the t^-3 coefficient of (87) as printed (both with D_{j,i~} in the lead factor)
+    assert "(95) equals the t^-3 coefficient" in d._diagnose(3, c3)
+    assert "printed/derived = 2, so the factor is independent" in d._diagnose(1, ca)
 
 
 def test_amplitudes_3d_match_print_and_can_fail():
