@@ -293,6 +293,40 @@ def _claims_8_11(book: ClaimBook) -> None:
                sp.expand(normal_order(Q**2 * calA**2 / (m * Vol) * n_ops)), fermion_only)
 
 
+def _claims_7(book: ClaimBook) -> None:
+    """(7): ½∫(ε₀Ê² + B̂²/μ₀) + (nQ²/2m)∫Â² (uniform density n, the diagonal A² term of (1)) with
+    Â, Ê = −∂_tÂ expanded as in (3) (1-D, one polarisation, modes ±1, ±2; ∫φ_kφ_k' = δ_{k,−k'}) is
+    Σħω_k(â†â + ½) with no ââ, â†â† terms exactly when ω_k² = ω_p² + c²k², ω_p² = nQ²/(ε₀m)."""
+    KS = (-2, -1, 1, 2)
+    kv = {kk: sp.Symbol(f"kappa_{abs(kk)}", positive=True) for kk in KS}    # |k| values
+    w = {kk: sp.Symbol(f"omega_{abs(kk)}", positive=True) for kk in KS}
+    a = {kk: Boson("a", kk) for kk in KS}
+
+    def field_energy(wsub):
+        H = sp.Integer(0)
+        for kk in KS:                                     # pair (k, −k) from ∫φ_kφ_k' = δ_{k,−k'}
+            A2 = hbar / (2 * eps0 * w[kk])               # 𝓐_k𝓐_{−k} of (3)
+            Ak = a[kk] + dagger(a[-kk])
+            Amk = a[-kk] + dagger(a[kk])
+            Ek = sp.I * w[kk] * (a[kk] - dagger(a[-kk]))
+            Emk = sp.I * w[-kk] * (a[-kk] - dagger(a[kk]))
+            H += A2 * (eps0 / 2 * Ek * Emk + eps0 / 2 * (c**2 * kv[kk] ** 2 + wp**2) * Ak * Amk)
+        return sp.expand(normal_order(H).subs(wsub))
+    plasma = {w[kk]: sp.sqrt(wp**2 + c**2 * kv[kk] ** 2) for kk in KS}
+    printed7 = sum(hbar * plasma[w[kk]] * (dagger(a[kk]) * a[kk] + sp.Rational(1, 2)) for kk in KS)
+    pt, dt = as_terms(normal_order(printed7)), as_terms(field_energy(plasma))
+    words = sorted(set(pt) | set(dt), key=str)
+    book.equal("7", "H_rad (7) with ω_k = √(ω_p² + c²k²): field energy of (1) plus the uniform-density A² "
+               "term (Q²n/2m)Â² (1-D, modes ±1, ±2), word by word in normal order; (7) omits the zero-point "
+               f"Σħω_k/2 (words: {', '.join(map(str, words))})",
+               [pt.get(wd, 0) for wd in words], [sp.simplify(dt.get(wd, 0)) for wd in words])
+    vac = field_energy({w[kk]: c * kv[kk] for kk in KS})
+    off = [t for t in as_terms(vac) if len(t) == 2 and str(t[0]).endswith("†") == str(t[1]).endswith("†")]
+    book.holds("7", "with the vacuum dispersion ω_k = ck in (3) the same energy keeps ââ and â†â† terms "
+               "(∝ ω_p²): the plasma frequency in ω_k of (7) comes from the diamagnetic A² term",
+               bool(off), f"{len(off)} two-annihilator/two-creator words remain, e.g. {off[:2]}")
+
+
 def _claims_2_4(book: ClaimBook) -> None:
     """(2): {Ψ̂(r), Ψ̂†(r')} = Σ_kφ_k(r)φ_k*(r') (the truncated δ); (4): von Neumann equation vs the exact
     unitary evolution of a random 5×5 system (central difference)."""
@@ -330,6 +364,7 @@ def _claims_2_4(book: ClaimBook) -> None:
 def claims() -> list[Claim]:
     book = ClaimBook(TOPIC, SOURCE)
     _claims_2_4(book)
+    _claims_7(book)
     _claims_hamiltonian(book)
     _claims_29(book)
     _claims_30_32(book)
