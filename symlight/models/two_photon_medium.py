@@ -98,9 +98,9 @@ def characteristic_data() -> dict[str, sp.Expr]:
     i.e. ``lambda = b1 +- sqrt(b2 +- 2 sqrt(b3))/2`` with ``b2 = -2p`` and ``b3 = p^2 - 4q``.
     """
     A = symbol_matrix()
-    char = sp.expand((A - lam * sp.eye(4)).det())
+    char = sp.expand((A - lam * sp.eye(4)).det(method="berkowitz"))  # division-free: fast for symbols
     b1 = sp.expand(A.trace() / 4)
-    shifted = sp.Poly(sp.expand(char.subs(lam, b1 + mu)), mu)
+    shifted = sp.Poly(char.xreplace({lam: b1 + mu}), mu)
     coeffs = shifted.all_coeffs()  # mu^4, mu^3, mu^2, mu, 1
     odd = [sp.expand(coeffs[1]), sp.expand(coeffs[3])]
     p, q = sp.expand(coeffs[2] / coeffs[0]), sp.expand(coeffs[4] / coeffs[0])
