@@ -19,7 +19,16 @@ import mpmath as mp
 import numpy as np
 import sympy as sp
 
-from symlight.algebra import Boson, Fermion, anticommutator, as_terms, commutator, dagger, normal_order
+from symlight.algebra import (
+    Boson,
+    Fermion,
+    anticommutator,
+    as_terms,
+    commutator,
+    dagger,
+    normal_order,
+    to_matrix,
+)
 from symlight.checks import Claim, ClaimBook
 from symlight.models import plasma_wigner_equations as pw
 from symlight.numerics.units import check_dimension
@@ -207,6 +216,27 @@ def _claims_hamiltonian(book: ClaimBook) -> None:
     book.equal("3", "mode expansion (3) with 𝓐_k = (ħ/2ε₀ω_k)^{1/2} and (7): [Â(r), ∂_tÂ(r')] = "
                "iħδ(r − r')/ε₀ (1-D, one polarisation, modes −2..2, δ = Σ_kφ_k(r)φ_k*(r'))",
                sp.I * hbar / eps0 * delta, comm)
+    # numeric twin: truncated Fock matrices (modes ±1, 4 levels), Ȧ = (i/ħ)[Ĥ_rad, Â] as matrices,
+    # vacuum expectation of [Â(r), ∂_tÂ(r')] at random r, r'
+    sub = {hbar: 0.9, eps0: 1.3, L: 2.0, wk[1]: 1.7, wk[2]: 2.9, wk[0]: 1.1}
+    modes = [a[1].mode_key, a[-1].mode_key]
+    rng = np.random.default_rng(3)
+    got, want = [], []
+    for r0, r1 in rng.uniform(0, 2, size=(2, 2)):
+        A_small = sum(calA[kk] * phi[kk] * (a[kk] + dagger(a[-kk])) for kk in (-1, 1))
+        Ap_small = sum(calA[kk] * phip[kk] * (a[kk] + dagger(a[-kk])) for kk in (-1, 1))
+        H_small = sum(hbar * wk[kk] * dagger(a[kk]) * a[kk] for kk in (-1, 1))
+        vals = {**sub, r: r0, rp: r1}
+        Am = to_matrix(A_small, modes=modes, boson_dim=4, subs=vals)
+        Apm = to_matrix(Ap_small, modes=modes, boson_dim=4, subs=vals)
+        Hm = to_matrix(H_small, modes=modes, boson_dim=4, subs=vals)
+        Adot = 1j / sub[hbar] * (Hm @ Apm - Apm @ Hm)
+        got.append(complex((Am @ Adot - Adot @ Am)[0, 0]))
+        want.append(complex((sp.I * hbar / eps0 * sum(phi[kk] * sp.conjugate(phip[kk]) for kk in (-1, 1)))
+                            .subs(vals).evalf()))
+    book.close("3", "numeric twin of the commutator: truncated Fock matrices (modes ±1, 4 levels each), "
+               "∂_tÂ = (i/ħ)[Ĥ_rad, Â] as matrices, ⟨0|[Â(r), ∂_tÂ(r')]|0⟩ at 2 random (r, r') vs "
+               "iħ/ε₀·Σφ_kφ_k*", want, got, rtol=1e-12, atol=1e-14)
     book.holds("3", "Â of (3) is Hermitian (real field) when 𝓐_{−k} = 𝓐_k (ω_{−k} = ω_k)",
                sp.expand(A_r - dagger(A_r)) == 0, "Â − Â† = 0 in canonical normal order")
     # (6): U_q = QQ'/(ε₀Vq²) from U(r) = QQ'/(4πε₀r): ∫d³r e^{−iq·r}/(4πr) e^{−μr} → 1/q² (μ → 0)

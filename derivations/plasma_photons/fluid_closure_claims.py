@@ -19,6 +19,7 @@ Fermion k-moments are exact Gaussian moments (``fluid_claims.k_moment`` in 1-D,
 from __future__ import annotations
 
 import sympy as sp
+from scipy.integrate import quad
 
 from derivations.plasma_photons import fluid_claims as fc
 from derivations.plasma_photons import photon_fluid_claims as pfc
@@ -45,6 +46,15 @@ def _P(w: sp.Expr) -> sp.Expr:
     return fc.k_moment(hbar**2 * k**2 / m * w)
 
 
+_A_X = 1 + x / 3 - x**2 / 5                                                # explicit A(x)
+
+
+def _linear_C1() -> sp.Expr:
+    """First order of the linear matter term (38), 1-D: (Q/m)[A∂_xW − (kA)·2·½∂←_x∂→_k W]."""
+    sin1 = bidiff.apply(bidiff.series_of("sin", bidiff.D(0, x) * bidiff.D(1, k) / 2, 1)[1], [k * _A_X, W])
+    return Q / m * (_A_X * sp.diff(W, x) - 2 * sin1)
+
+
 def _fermion_claims(book: ClaimBook) -> None:
     J = _J(W)                                                               # printed (51)
     dW0 = _dt_W(sp.Integer(0))
@@ -67,14 +77,41 @@ def _fermion_claims(book: ClaimBook) -> None:
     book.equal("60", "exchange force f^F = −(1/n)∫W ∂_rΦ^F dk (60): for a k-independent Φ^F(x) (P^F = 0, "
                "J^F = 0) the momentum moment leaves ∂_tJ + ∇P/m + (n/m)Q∇Φ^H = (n/m)f^F",
                n / m * fF, fc.k_moment(hbar * k / m * _dt_W(phiF_x)) + sp.diff(P, x) / m - force_H)
-    # (54): first order of the linear matter term (38), 1-D: (Q/m)[A∂_xW − (kA)·2·½∂←_x∂→_k W]
-    A = 1 + x / 3 - x**2 / 5
-    sin1 = bidiff.apply(bidiff.series_of("sin", bidiff.D(0, x) * bidiff.D(1, k) / 2, 1)[1], [k * A, W])
-    C1 = Q / m * (A * sp.diff(W, x) - 2 * sin1)
+    A = _A_X
+    C1 = _linear_C1()
     J1 = -Q / m * A * n                                                     # printed (54)
     book.equal("54", "linear current J^(1) = −(Q/m)A n (54): the k-integral of the first order of the "
                "linear term 𝒞^(1) of (38) is −∇·J^(1) (1-D, explicit A(x); the E and v×B force terms of "
                "(46) integrate to zero over k)", -sp.diff(J1, x), fc.k_moment(C1))
+
+
+def _numeric_twin(book: ClaimBook) -> None:
+    """Quadrature twin of (51), (56), (57), (60): the k-integrals of the kinetic equation evaluated by
+    scipy.integrate.quad (not the Gaussian-moment formula) at fixed x, ħ = 7/10, m = 13/10, Q = 3/2."""
+    vals = {hbar: sp.Rational(7, 10), m: sp.Rational(13, 10), Q: sp.Rational(3, 2)}
+    xs_ = (-0.8, 0.35, 1.2)
+
+    def kint(expr, x0):
+        f = sp.lambdify(k, expr.subs(vals).subs(x, x0), "numpy", cse=True)
+        return quad(f, -30.0, 30.0, points=(-2.0, 0.0, 2.0), epsabs=1e-13, epsrel=1e-12, limit=200)[0]
+
+    def at(expr, x0):
+        return float(expr.subs(vals).subs(x, x0))
+    phiF_x = x**3 / 5 + x / 4 - x**2 / 6
+    J, JF = _J(W), fc.k_moment(sp.diff(fc.PhiF, k) / hbar * W)
+    P, n = _P(W), fc.k_moment(W)
+    fF = -fc.k_moment(W * sp.diff(phiF_x, x)) / n
+    force_H = -n / m * Q * sp.diff(PhiH, x)
+    rows = [("51", -sp.diff(J, x), _dt_W(sp.Integer(0)), 0),
+            ("56", -sp.diff(JF, x), _dt_W(fc.PhiF), sp.diff(J, x)),
+            ("57", -sp.diff(P, x) / m, hbar * k / m * _dt_W(sp.Integer(0)), -force_H),
+            ("60", n / m * fF, hbar * k / m * _dt_W(phiF_x), sp.diff(P, x) / m - force_H),
+            ("54", -sp.diff(-Q / m * _A_X * n, x), _linear_C1(), 0)]
+    for eq, printed, integrand, extra in rows:
+        book.close(eq, f"numeric twin of ({eq}): k-integral of the kinetic equation by adaptive quadrature "
+                   f"at x = {xs_} (ħ = 7/10, m = 13/10, Q = 3/2) vs the printed fluid variable",
+                   [at(printed, x0) for x0 in xs_],
+                   [kint(integrand, x0) + at(sp.sympify(extra), x0) for x0 in xs_], rtol=1e-9, atol=1e-12)
 
 
 def _tensor_claim_58(book: ClaimBook) -> None:
@@ -156,6 +193,7 @@ def _photon_claims(book: ClaimBook) -> None:
 def claims() -> list[Claim]:
     book = ClaimBook(TOPIC, SOURCE)
     _fermion_claims(book)
+    _numeric_twin(book)
     _tensor_claim_58(book)
     _photon_claims(book)
     return book.claims
