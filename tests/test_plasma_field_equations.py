@@ -105,3 +105,13 @@ def test_optional_parts_cover_the_gap_and_confirm():
     assert EXPECTED_LABELS <= labels
     bad = [(c.equation, c.statement[:60], c.evidence[:120]) for c in claims if str(c.verdict) != "confirmed"]
     assert not bad, bad
+
+
+def test_fock_rate_vanishes_for_constant_pair_potential():
+    # U = g: h_F = −gρ commutes with ρ, so the exchange term of ∂_tρ is zero
+    rho = sp.exp(-(x**2 + y**2) / 4 - (x - y) ** 2 / 3 + sp.I * (x - y) / 3)
+    rate = pw.fock_kernel_rate(rho, x, y, lambda s_: sp.Rational(2, 3) + 0 * s_, hbar)
+    assert sp.simplify(rate) == 0
+    # a Gaussian pair potential gives a non-zero exchange rate for this mixed-state kernel
+    rate_g = pw.fock_kernel_rate(rho, x, y, lambda s_: sp.exp(-s_**2), hbar)
+    assert abs(complex(rate_g.subs({x: 0.3, y: -0.4, hbar: 1}).evalf())) > 1e-6

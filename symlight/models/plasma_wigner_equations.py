@@ -29,7 +29,7 @@ from symlight.phasespace import bidiff, integrate_gaussian
 __all__ = [
     "gaussian_poly_integral", "wigner_of_kernel", "mean_field_kernel_rate", "kinetic_K",
     "photon_rate_exact", "wigner_lattice", "fock_kernel", "fock_wigner_printed",
-    "hartree_gaussian", "hartree_shell_quadrature", "wigner_of_kernel_numeric",
+    "hartree_gaussian", "hartree_shell_quadrature", "wigner_of_kernel_numeric", "fock_kernel_rate",
 ]
 
 
@@ -42,6 +42,8 @@ def gaussian_poly_integral(expr: sp.Expr, var: sp.Symbol) -> sp.Expr:
     J = sp.Dummy("J")
     total = sp.Integer(0)
     for term in sp.Add.make_args(sp.expand(sp.powsimp(sp.expand(expr), combine="exp"))):
+        if term == 0:
+            continue
         poly_part, gauss_part = sp.Integer(1), sp.Integer(1)
         for fac in sp.Mul.make_args(term):
             if isinstance(fac, sp.exp) or (isinstance(fac, sp.Pow) and isinstance(fac.base, sp.exp)):
@@ -87,6 +89,19 @@ def mean_field_kernel_rate(kernel: sp.Expr, x: sp.Symbol, y: sp.Symbol,
     hx = -hbar**2 / (2 * m) * sp.diff(kernel, x, 2) + potential(x) * kernel
     hy = -hbar**2 / (2 * m) * sp.diff(kernel, y, 2) + potential(y) * kernel
     return (hx - hy) / (sp.I * hbar)
+
+
+def fock_kernel_rate(kernel: sp.Expr, x: sp.Symbol, y: sp.Symbol,
+                     pair: Callable[[sp.Expr], sp.Expr], hbar: sp.Expr) -> sp.Expr:
+    """Exchange part of ∂_tρ(x, y) in the Hartree–Fock closure (14): the Fock kernel
+    h_F(x, z) = −U(x − z)ρ(x, z) (the position form of (117)) enters as
+    iħ∂_tρ = ∫dz [h_F(x, z)ρ(z, y) − ρ(x, z)h_F(z, y)] (exact for Gaussian ρ and U)."""
+    z = sp.Dummy("z", real=True)
+
+    def hF(a, b):
+        return -pair(a - b) * kernel.subs({x: a, y: b}, simultaneous=True)
+    integrand = hF(x, z) * kernel.subs(x, z) - kernel.subs(y, z) * hF(z, y)
+    return gaussian_poly_integral(sp.expand(integrand), z) / (sp.I * hbar)
 
 
 def kinetic_K(f: sp.Expr, g: sp.Expr, r: sp.Symbol, k: sp.Symbol, hbar: sp.Expr, order: int) -> sp.Expr:
