@@ -354,7 +354,7 @@ def _claims_8_11(book: ClaimBook) -> None:
                sp.expand(normal_order(Q**2 * calA**2 / (m * Vol) * n_ops)), fermion_only)
 
 
-def _claims_7(book: ClaimBook) -> None:
+def _claims_7(book: ClaimBook) -> sp.Expr:
     """(7): ½∫(ε₀Ê² + B̂²/μ₀) + (nQ²/2m)∫Â² (uniform density n, the diagonal A² term of (1)) with
     Â, Ê = −∂_tÂ expanded as in (3) (1-D, one polarisation, modes ±1, ±2; ∫φ_kφ_k' = δ_{k,−k'}) is
     Σħω_k(â†â + ½) with no ââ, â†â† terms exactly when ω_k² = ω_p² + c²k², ω_p² = nQ²/(ε₀m)."""
@@ -381,11 +381,39 @@ def _claims_7(book: ClaimBook) -> None:
                "term (Q²n/2m)Â² (1-D, modes ±1, ±2), word by word in normal order; (7) omits the zero-point "
                f"Σħω_k/2 (words: {', '.join(map(str, words))})",
                [pt.get(wd, 0) for wd in words], [sp.simplify(dt.get(wd, 0)) for wd in words])
+    # the dispersion itself, derived: the ω_1 that removes the ââ word of the general expansion
+    general = as_terms(field_energy({}))
+    aa = next(coef for word, coef in general.items() if set(word) == {a[1], a[-1]})
+    roots = [sol for sol in sp.solve(sp.Eq(aa, 0), w[1]) if sol.is_positive]
+    book.equal("7", "the mode frequency is derived, not assumed: the ââ word of ½∫(ε₀Ê² + B̂²/μ₀) + "
+               "(nQ²/2m)∫Â² vanishes only for ω_k = √(ω_p² + c²k²) (positive root)", [plasma[w[1]]], roots)
     vac = field_energy({w[kk]: c * kv[kk] for kk in KS})
     off = [t for t in as_terms(vac) if len(t) == 2 and str(t[0]).endswith("†") == str(t[1]).endswith("†")]
     book.holds("7", "with the vacuum dispersion ω_k = ck in (3) the same energy keeps ââ and â†â† terms "
                "(∝ ω_p²): the plasma frequency in ω_k of (7) comes from the diamagnetic A² term",
                bool(off), f"{len(off)} two-annihilator/two-creator words remain, e.g. {off[:2]}")
+    return roots[0].subs(kv[1], sp.Symbol("k", positive=True)) if len(roots) == 1 else sp.nan
+
+
+def _claims_7_double_count(book: ClaimBook, omega_derived: sp.Expr) -> None:
+    """(7) with (9): the photon one-body energy of H_rad + H^(2) in a uniform plasma. The mean-field
+    (Hartree) value of (9) with ⟨ĉ†_{k'+q}ĉ_{k+q}⟩ = δ_{kk'}N/N_k summed over q (N = nV fermions) is
+    D_{kk}N â†_kâ_k, with D of (11) and 𝓐 of (3) built on ω_k; from (1) directly (``_claims_7``) the
+    mode energy is ħ√(c²k² + ω_p²) = ħω_k."""
+    n_, Vol, kk = sp.symbols("n V k", positive=True)
+    w_k = sp.sqrt(wp**2 + c**2 * kk**2)
+    D_kk = Q**2 / (m * Vol) * hbar / (2 * eps0 * w_k)               # (11) with 𝓐 of (3)
+    mean_field = (hbar * w_k + D_kk * n_ * Vol).subs(Q**2, wp**2 * eps0 * m / n_)
+    printed = sp.simplify(mean_field)
+    claim = book.equal(
+        "7", "photon mode energy in a uniform plasma from the printed H_rad (7) (ω_k = √(ω_p² + c²k²)) plus "
+        "the mean-field part of the Compton term (9)/(11), D_kkN = ħω_p²/(2ω_k), vs the mode energy "
+        "ħ√(c²k² + ω_p²) derived from (1) (field energy + diamagnetic A² term)",
+        printed, hbar * omega_derived, domains={"k": (0.1, 3.0)})
+    claim.evidence += ("; the uniform-density A² term is counted twice (in ω_k of (7) and again in (9)): "
+                       "printed − derived = ħω_p²/(2ω_k); consistent only if the Ω² of (36)-(45) is read as "
+                       "the deviation from the background density (as the ray-optics check of kinetic_claims "
+                       "does)")
 
 
 def _claims_2_4(book: ClaimBook) -> None:
@@ -425,7 +453,7 @@ def _claims_2_4(book: ClaimBook) -> None:
 def claims() -> list[Claim]:
     book = ClaimBook(TOPIC, SOURCE)
     _claims_2_4(book)
-    _claims_7(book)
+    _claims_7_double_count(book, _claims_7(book))
     _claims_hamiltonian(book)
     _claims_29(book)
     _claims_30_32(book)
