@@ -1,6 +1,7 @@
 """Claims for equations of seed 000_afe20a70b32bac1d.txt that the ``two-photon-medium`` topic did
-not yet check: (23), (26)-(28), (33)-(34), (55)-(58), (61), (65)-(67), (70), (72), (74)-(76), (79),
-(115), (117)/(119) and (120)-(122). Printed forms are transcribed below as data with their labels;
+not yet check: (2)-(11) (dimensions), (6)-(7), (19)-(23), (26)-(28), (33)-(34), (55)-(58), (61)-(63),
+(65)-(67), (69), (70), (72), (74)-(76), (79), (85)-(86), (89), (115), (117)/(119), (120)-(124).
+Printed forms are transcribed below as data with their labels;
 derived forms come from :mod:`symlight.models.two_photon_gap_twins` (and the existing
 ``two_photon_medium`` model); every verdict is computed by :class:`ClaimBook`.
 
@@ -269,10 +270,112 @@ def _initial_state(book: ClaimBook) -> None:
                4 * (sp.pi * ls ** 2) ** 3, sp.limit(C2, R, 0))
 
 
+def _model_definitions(book: ClaimBook) -> None:
+    """(2)-(11): dimensions; (6)-(7): the half-Laplacian; (19)-(22): the single-atom reduction."""
+    phi, sig, rho, vol, nab = sp.symbols("phi sigma rho V nabla")
+    # (4): [phi, phi^dag] = delta (length^-3) -> phi ~ length^-3/2; (9): {sigma, sigma^dag} = delta/rho
+    # -> sigma dimensionless; V = d^3x, nabla = (-Delta)^{1/2} ~ 1/length
+    dims = {"phi": length ** sp.Rational(-3, 2), "sigma": 1, "rho": length ** -3, "V": length ** 3,
+            "nabla": 1 / length, "c": length / T_, "Omega": 1 / T_, "g": hm.DIMENSIONS["g"]}
+    terms = {"H_F/hbar (3)": c * vol * nab * phi ** 2, "H_A/hbar (8)": Om * vol * rho * sig ** 2,
+             "H_I/hbar (11)": g * vol * rho * phi * sig}
+    res = {name: check_dimension(e, dims, 1 / T_) for name, e in terms.items()}
+    book.holds("2-11", "with phi ~ length^-3/2 from (4) and dimensionless sigma from (9), each term of "
+               "H/hbar is "
+               "a frequency for g ~ length^3/2/time (the unit the rates (30), (78) use)",
+               all(ok for ok, _ in res.values()), "; ".join(f"{k_}: {ev}" for k_, (ok, ev) in res.items()))
+    kk = sp.Symbol("k", real=True)
+    book.equal("6-7", "(-Delta)^{1/2} of (6)-(7) applied twice is -Delta: FT[-f'']/FT[f] (SymPy, Gaussian)",
+               sp.Abs(kk) * sp.Abs(kk), tw.half_laplacian_squared())
+    book.close("6-7", "twin: (7) then |k| then (6) by grid quadrature, twice, on e^{-x^2/2} vs -f''", 0.0,
+               tw.half_laplacian_twin(), atol=1e-10)
+    x1, x2 = sp.symbols("x1 x2", real=True)
+    f = sp.Function("f")
+    a_anti = f(x1, x2) - f(x2, x1)  # general antisymmetric amplitude (13)
+    book.holds("19-20", "with rho = delta, the a-term delta(x1)delta(x2)a(x1,x2) of (17) drops: an "
+               "antisymmetric a (13) vanishes at x1 = x2 = 0", a_anti.subs({x1: 0, x2: 0}) == 0,
+               f"a(0, 0) = {a_anti.subs({x1: 0, x2: 0})}")
+    rules = tw.transform_rules_1d()
+    book.equal("21", "FT of delta(x1) psi1(x1, x2) (convention (7)) = psi1(k2) with factor 1, so (21)'s "
+               "coefficient g/2 of psi1(k1) + psi1(k2) carries over from (19) unchanged",
+               g / 2, g / 2 * rules["rule_a"] ** 3)
+    book.equal("22", "measure multiplying int d^3k' psi2(k', k) in (22): FT_x[psi2(0, x)] = "
+               "int d^3k'/(2pi)^3 "
+               "psi2(k', k) (invariant under a common rescaling of psi1, psi2); printed (22) has 1",
+               1, rules["rule_b"] ** 3)
+    book.close("22", "twin: 1-D measure u(0)/int dk' u~(k') by grid quadrature (u = (1+x)e^{-x^2}) "
+               "vs 1/(2 pi)",
+               1 / (2 * np.pi), tw.rule_b_quadrature(), rtol=1e-10)
+
+
+def _scaling_and_modes(book: ClaimBook) -> None:
+    """(62)-(63), (69) from (60); (85)-(86), (89), (124) of the diffusion initial data."""
+    gen = tw.reduced_generator_in_58()
+    D1, D2 = sp.symbols("D1 D2")
+    e = sp.Symbol("epsilon", positive=True)
+    gp, Op = sp.Symbol("g", positive=True), sp.Symbol("Omega", positive=True)
+    kk1, kk2, cp = sp.symbols("k1 k2 c", positive=True)
+    sq = sp.sqrt(2) * gp * sp.sqrt(rho0)
+    P69 = sp.Matrix([[cp * kk1 + cp * kk2, sq], [sq, (cp * kk1 + cp * kk2) / 2 + Op]])
+    P63 = sp.Matrix([[e * cp * kk1 + e * cp * kk2, sq], [sq, e * cp * kk1 / 2 + e * cp * kk2 / 2 + Op]])
+    book.equal("69", "symbol of (60): (-Delta_{x_i})^{1/2} -> |k_i|", P69,
+               gen["A"].subs({D1: cp * kk1, D2: cp * kk2}))
+    book.equal("62-63", "x -> x/eps makes the symbol |k| -> eps|k| (t -> t/eps gives i eps d_t): "
+               "A_eps of (63)",
+               P63, gen["A"].subs({D1: cp * e * kk1, D2: cp * e * kk2}))
+    # (85): norm (14) of the printed initial state
+    C2 = tw.initial_norm_closed_form()
+    ls = sp.Symbol("l_s", positive=True)
+    norm85 = sp.simplify(2 * C2 / ls ** 6)  # int 2|psi2|^2 with psi2 = [..]/l_s^3, (14) with psi1 = a = 0
+    book.equal("85", "normalisation (14) of the printed (85): int 2|psi2|^2 = 4 pi^3 (1 + e^{-R^2/2l^2}), "
+               "not 1 "
+               "(the prefactor 1/l_s^3 has the right dimension but not the norm; (120) uses 1/C)", 1, norm85)
+    book.close("85", "twin: the same norm by quadrature (l_s = .7, |r1 - r2| = 1.1)", 1.0,
+               2 * tw.initial_norm_quadrature(0.7, 1.1) / 0.7 ** 6, rtol=1e-6)
+    # (89), (86), (124) in the 2x2 model: W0 = sum a_i v_i v_i^T, initial W = diag(w, 0)
+    ee = hm.reduced_eigen()
+    Xp, Xm = ee["lambda+"] - _d - hm.Omega, ee["lambda-"] - _d - hm.Omega
+    args = (k1, k2, hm.c, hm.Omega, G)
+    rng = np.random.default_rng(4)
+    pts = np.column_stack([rng.uniform(0.1, 3.0, 40), rng.uniform(0.1, 3.0, 40), rng.uniform(0.5, 2.0, 40),
+                           rng.uniform(0.3, 2.0, 40), rng.uniform(0.2, 1.5, 40)]).T
+    vnum = {n_: np.array([sp.lambdify(args, comp, "numpy")(*pts) * np.ones(40) for comp in ee[f"v{n_}"]])
+            for n_ in ("+", "-")}  # (2, 40) each, normalised eigenvectors of (69)
+    V = np.moveaxis(np.array([[vnum["+"][0] ** 2, vnum["-"][0] ** 2],
+                              [vnum["+"][1] ** 2, vnum["-"][1] ** 2]]), -1, 0)  # (124), shape (40, 2, 2)
+    a123 = np.linalg.solve(V, np.broadcast_to(np.array([1.0, 0.0]), (40, 2))[..., None])[..., 0]  # (123)
+    aproj = np.stack([vnum["+"][0] ** 2, vnum["-"][0] ** 2], axis=-1)  # a_i = v_i^T W(0) v_i
+    w123 = a123 * np.stack([vnum["+"][1] ** 2, vnum["-"][1] ** 2], axis=-1)
+    wproj = aproj * np.stack([vnum["+"][1] ** 2, vnum["-"][1] ** 2], axis=-1)
+    P89 = [G ** 2 / (Xp ** 2 - Xm ** 2), G ** 2 / (Xm ** 2 - Xp ** 2)]
+    p89 = np.stack([sp.lambdify(args, P89[i], "numpy")(*pts) for i in range(2)], axis=-1)
+    for i, name in enumerate(("+", "-")):
+        book.close("89", f"eta_{name} (times g^2 rho0 as in (87), without k1^2 k2^2 e^(..)) = weight of "
+                   f"a_{name} in rho0<|psi1|^2> with the initial modes of (123)-(124)", p89[:, i], w123[:, i],
+                   rtol=1e-8,
+                   how="40 random (k1, k2, c, Omega, G)")
+    ratio = w123 / p89
+    book.holds("89", "the ratio derived/printed is the same constant for both modes (a normalisation, not "
+               "the shape: it can sit in (87)'s prefactor 32 g^2 rho0/pi)", bool(np.ptp(ratio) < 1e-8),
+               f"derived/printed in [{ratio.min():.12f}, {ratio.max():.12f}] over 40 points and both modes")
+    z123, zproj = np.abs(w123.sum(axis=1)).max(), np.abs(wproj.sum(axis=1)).max()
+    book.holds("86", "at t = 0 the rule (123) gives rho0<|psi1|^2> = 0 as (86) requires (the projection "
+               "rule a_i = v_i^T W v_i does not)", z123 < 1e-12 and zproj > 1e-3,
+               f"max |sum_i a_i v_i2^2| at 40 points: rule (123) {z123:.1e}, projection {zproj:.3f}")
+    vs = sp.Matrix(4, 4, lambda i, j: sp.Symbol(f"v{i + 1}{j + 1}"))  # v_ij: component j of eigenvector i
+    aa = sp.Matrix(sp.symbols("a1:5"))
+    W0 = sum((aa[i] * vs[i, :].T * vs[i, :] for i in range(4)), sp.zeros(4, 4))
+    P124 = sp.Matrix(4, 4, lambda i, j: vs[j, i] ** 2)
+    book.equal("123-124", "diag of W0 = sum_i a_i v_i v_i^T equals V a with (V)_ij = v_ji^2",
+               list(P124 * aa), [W0[i, i] for i in range(4)])
+
+
 def add_claims(book: ClaimBook) -> None:
     """Append the claims for the equations listed in the module docstring to ``book``."""
+    _model_definitions(book)
     _single_atom(book)
     _reduced_model(book)
     _wigner(book)
     _kinetic(book)
     _initial_state(book)
+    _scaling_and_modes(book)

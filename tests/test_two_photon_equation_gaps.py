@@ -37,6 +37,12 @@ def test_expected_verdicts(claims):
         assert all("discrep" in x for x in _verdicts(claims, eq))
     v33 = _verdicts(claims, "33")
     assert sum("discrep" in x for x in v33) == 2 and sum("confirm" in x for x in v33) == 1
+    for eq in ("2-11", "6-7", "19-20", "21", "62-63", "69", "86", "123-124", "120-122"):
+        v = _verdicts(claims, eq)
+        assert v and all("confirm" in x for x in v), (eq, v)
+    assert sorted(_verdicts(claims, "22")) == ["confirmed", "discrepancy"]
+    assert all("discrep" in x for x in _verdicts(claims, "85"))
+    assert sorted(_verdicts(claims, "89")) == ["confirmed", "discrepancy", "discrepancy"]
     v79 = _verdicts(claims, "79")
     assert sum("discrep" in x for x in v79) == 2 and sum("confirm" in x for x in v79) == 3
     assert all(c.topic == "two-photon-medium" for c in claims)
@@ -84,6 +90,11 @@ def test_green_kubo_and_kernel():
     cc, f2, mu2 = sp.symbols("c f2 mu2", positive=True)
     assert sp.simplify(tw.green_kubo_diffusion() - cc * f2 ** 2 / (3 * mu2)) == 0
     assert tw.fourier_roundtrip_grid() < 1e-10
+
+
+def test_rule_b_and_half_laplacian_twins():
+    assert tw.rule_b_quadrature() == pytest.approx(1 / (2 * math.pi), rel=1e-10)
+    assert tw.half_laplacian_twin(n=128) < 1e-8
 
 
 def test_bad_input():

@@ -302,3 +302,52 @@ def initial_norm_quadrature(ls_val: float, R_val: float, n: int = 161) -> float:
     AA = (A * A).sum() * dy * dy
     AB = (A * B).sum() * dy * dy
     return float(2 * AA ** 3 + 2 * AB ** 3)
+
+
+# ----------------------------------------------------------------------------- (21)-(22)
+def transform_rules_1d() -> dict[str, sp.Expr]:
+    """Fourier bookkeeping behind (21)-(22) with the convention (7), one dimension per variable
+    (the 3-D factors are cubes). Rule A: FT_{x1,x2}[delta(x1) f(x1, x2)](k1, k2) / FT_x[f(0, x)](k2)
+    (the factor multiplying psi1(k) in (21)); rule B: FT_x[f(0, x)](k) / int dk' FT[f](k', k)
+    (the measure that must multiply int dk' psi2(k', k) in (22)). SymPy on Gaussians."""
+    x1, x2, q1, q2 = sp.symbols("x1 x2 q1 q2", real=True)
+    u = sp.exp(-x1 ** 2) * (1 + x1)  # f(x1, x2) = u(x1) v(x2)
+    v = sp.exp(-2 * x2 ** 2)
+    ft = lambda expr, x, q: sp.integrate(expr * sp.exp(-sp.I * q * x), (x, -sp.oo, sp.oo), conds="none")  # noqa: E731
+    lhs_a = sp.integrate(sp.DiracDelta(x1) * u * sp.exp(-sp.I * q1 * x1), (x1, -sp.oo, sp.oo)) * ft(v, x2, q2)
+    rule_a = sp.simplify(lhs_a / (u.subs(x1, 0) * ft(v, x2, q2)))
+    rule_b = sp.simplify(u.subs(x1, 0) / sp.integrate(ft(u, x1, q1), (q1, -sp.oo, sp.oo), conds="none"))
+    return {"rule_a": rule_a, "rule_b": rule_b}
+
+
+def rule_b_quadrature(n: int = 401) -> float:
+    """Numeric twin of rule B: u(0) / int dk' u~(k') with u~ of (7) by grid quadrature, u = (1+x)e^{-x^2}."""
+    x = np.linspace(-10.0, 10.0, n)
+    dx = x[1] - x[0]
+    kg = np.linspace(-np.pi / dx, np.pi / dx, n)
+    u = (1 + x) * np.exp(-x ** 2)
+    uh = np.exp(-1j * np.outer(kg, x)) @ u * dx
+    return float((1.0 / (np.trapezoid(uh, kg))).real)
+
+
+# ----------------------------------------------------------------------------- (6)-(7)
+def half_laplacian_squared() -> sp.Expr:
+    """(6)-(7) in 1-D: FT[-f''] / FT[f] for f = e^{-x^2/2} (SymPy); (-Delta)^{1/2} applied twice
+    multiplies FT[f] by |k| |k|, so this must be k^2."""
+    x, kk = sp.symbols("x k", real=True)
+    f = sp.exp(-x ** 2 / 2)
+    ft = lambda e: sp.integrate(e * sp.exp(-sp.I * kk * x), (x, -sp.oo, sp.oo), conds="none")  # noqa: E731
+    return sp.simplify(ft(-sp.diff(f, x, 2)) / ft(f))
+
+
+def half_laplacian_twin(n: int = 256) -> float:
+    """Numeric twin of (6)-(7): (-Delta)^{1/2} by (7) then (6) as grid quadratures, applied twice to
+    e^{-x^2/2}, against -f'' = (1 - x^2) e^{-x^2/2}; returns the max error."""
+    x = np.linspace(-14.0, 14.0, n, endpoint=False)
+    dx = x[1] - x[0]
+    kg = 2 * np.pi * np.fft.fftfreq(n, d=dx)
+    fwd = np.exp(-1j * np.outer(kg, x)) * dx
+    inv = np.exp(1j * np.outer(x, kg)) * (2 * np.pi / (n * dx)) / (2 * np.pi)
+    half = inv @ np.diag(np.abs(kg)) @ fwd
+    f = np.exp(-x ** 2 / 2)
+    return float(np.abs(half @ (half @ f) - (1 - x ** 2) * f).max())
