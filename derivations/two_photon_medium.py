@@ -434,6 +434,10 @@ def claims() -> list[Claim]:
     from derivations import two_photon_longtime
 
     two_photon_longtime.add_claims(book)  # (53)-(54), (68)/App. B, (91)-(96), (129)-(134)
+    from derivations import topic_parts
+
+    for gaps in topic_parts("derivations", ("two_photon_equation_gaps",)):
+        gaps.add_claims(book)  # the remaining numbered equations, when that part is present
     return book.claims
 
 
