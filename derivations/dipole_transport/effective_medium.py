@@ -79,7 +79,7 @@ def _ward_isa(book: ClaimBook) -> None:
     kern = ward_isa_rhs().subs(k, kt)
     lhs = -n * sp.im(sp.expand_complex(t9))
     rhs = n * sp.simplify(sp.expand_complex(t9 * sp.conjugate(t9))) * kern
-    book.equal("(1)", "Ward identity at ISA order: -Im Σ_ISA = Σ_p' U^ISA·(-Im G0(p')) with U^ISA = n|t|², "
+    book.equal("1", "Ward identity at ISA order: -Im Σ_ISA = Σ_p' U^ISA·(-Im G0(p')) with U^ISA = n|t|², "
                "-Im G0 = Δ_p πδ(k² - p²) (longitudinal 1/k² real), t from (9)",
                sp.simplify(lhs), sp.simplify(rhs),
                domains={kt: (0.5, 2.0), k0t: (0.5, 2.0), Gam: (0.01, 1.0)})
@@ -89,7 +89,7 @@ def _ward_isa(book: ClaimBook) -> None:
 
     val = integrate.quad(lor, 0, 3, points=[1.0], limit=400)[0] + integrate.quad(lor, 3, np.inf)[0]
     twin = (2 / 3) * np.pi * val / (2 * np.pi**2)
-    book.close("(1)", "numeric twin: Σ_p' Δ_p' πδ(k² - p'²) = k/6π with a Lorentzian δ of width 1e-4 (k = 1)",
+    book.close("1", "numeric twin: Σ_p' Δ_p' πδ(k² - p'²) = k/6π with a Lorentzian δ of width 1e-4 (k = 1)",
                1 / (6 * np.pi), twin, rtol=1e-3, how="QUADPACK over p with the peak as a break point")
 
 
@@ -110,7 +110,7 @@ def _dyson_split(book: ClaimBook) -> None:
     op = k**2 * sp.eye(3) - p2 * delta - sl * proj - st * delta
     printed = proj / (k**2 - sl) + delta / (k**2 - p2 - st)
     derived = op.LUsolve(sp.eye(3)).applyfunc(sp.factor)
-    book.equal("(2)", "G(k, p) = [k² - p²Δ_p - Σ]^{-1} = p̂p̂/(k² - Σ_L) + Δ_p/(k² - p² - Σ_T) for "
+    book.equal("2", "G(k, p) = [k² - p²Δ_p - Σ]^{-1} = p̂p̂/(k² - Σ_L) + Δ_p/(k² - p² - Σ_T) for "
                "Σ = Σ_L p̂p̂ + Σ_T Δ_p (symbolic inverse, p in the x-z plane)", printed, derived)
     rng = np.random.default_rng(3)
     pvn = rng.normal(size=3)
@@ -119,7 +119,7 @@ def _dyson_split(book: ClaimBook) -> None:
     dd = np.eye(3) - pp
     num = np.linalg.inv(1.3**2 * np.eye(3) - (pvn @ pvn) * dd - sln * pp - stn * dd)
     form = pp / (1.3**2 - sln) + dd / (1.3**2 - pvn @ pvn - stn)
-    book.close("(2)", "numeric twin: numpy inverse at a random p, k = 1.3, complex Σ_L, Σ_T", form, num,
+    book.close("2", "numeric twin: numpy inverse at a random p, k = 1.3, complex Σ_L, Σ_T", form, num,
                rtol=1e-12, atol=1e-14)
 
 
@@ -129,7 +129,7 @@ def _near_field(book: ClaimBook) -> None:
     r = sp.Symbol("r", positive=True)
     tp, tq = dyadic.transverse_eigen_sym(kk, r)
     lim = [sp.limit(r**3 * e, r, 0) for e in (tp, tq)]
-    book.equal("(4)", "r³ G_T(K, r) → 0 as r → 0 (both eigenvalues), so G(k, r → 0) → G_{0,L}(K_L(∞), r) "
+    book.equal("4", "r³ G_T(K, r) → 0 as r → 0 (both eigenvalues), so G(k, r → 0) → G_{0,L}(K_L(∞), r) "
                "= (1 - 3r̂r̂)/(4πK_L²r³)", sp.Matrix([0, 0]), sp.Matrix(lim))
     f = sp.lambdify((kk, r), [tp, tq], modules="mpmath")
     kc = mp.mpc(1.1, 0.25)
@@ -137,7 +137,7 @@ def _near_field(book: ClaimBook) -> None:
     tv = f(kc, rr)
     lv = (1 / (4 * mp.pi * kc**2 * rr**3), -2 / (4 * mp.pi * kc**2 * rr**3))
     ratio = max(abs(tv[0] / lv[0]), abs(tv[1] / lv[1]))
-    book.holds("(4)", "numeric twin: |G_T/G_{0,L}| at K = 1.1 + 0.25i, r = 10⁻³ is O((Kr)²)",
+    book.holds("4", "numeric twin: |G_T/G_{0,L}| at K = 1.1 + 0.25i, r = 10⁻³ is O((Kr)²)",
                float(ratio) < 1e-5, f"max eigenvalue ratio {float(ratio):.2e} (mpmath)")
 
 
@@ -146,13 +146,13 @@ def _boomerang_split(book: ClaimBook) -> None:
     g, gt, t = sp.symbols("g g_T t")
     printed = n**2 * t**2 * (g / (1 - t**2 * g**2) - gt) + n**2 * t**2 * (gt - g)
     derived = n**2 * t**4 * g**3 / (1 - t**2 * g**2)
-    book.equal("(12)", "the two lines of (12) add up to the boomerang term n²∫t⁴G0³/(1 - t²G0²)e^{ipr} of "
+    book.equal("12", "the two lines of (12) add up to the boomerang term n²∫t⁴G0³/(1 - t²G0²)e^{ipr} of "
                "(11) (per eigenvalue g of G0(r), G_{0,T} any)", printed, derived)
     j2 = mp.quadosc(lambda x: (mp.sin(x) * (3 / x**2 - 1) / x - 3 * mp.cos(x) / x**2) / x, [0, mp.inf],
                     omega=1)
     # k²·FT[G_{0,L}] = contact δ/3 (→ 1/3 on both) + 3(p̂p̂ - 1/3)∫j₂/x (PV part); coefficients (L, T)
     derived_ft = [1 / 3 + 3 * (2 / 3) * float(j2), 1 / 3 - 3 * (1 / 3) * float(j2)]
-    book.close("(12)", "second line: ∫[G_{0,T} - G0]e^{ipr} = -G_{0,L}(p) = -p̂p̂/k² (longitudinal coefficient "
+    book.close("12", "second line: ∫[G_{0,T} - G0]e^{ipr} = -G_{0,L}(p) = -p̂p̂/k² (longitudinal coefficient "
                "1, transverse 0): contact δ(r)/3k² plus the PV part 3(p̂p̂ - 1/3)∫₀^∞ j₂(x)/x dx",
                [1.0, 0.0], derived_ft, rtol=1e-10, atol=1e-10, how="mpmath quadosc")
     from symlight.numerics.dipole_boomerang import boomerang
@@ -160,7 +160,7 @@ def _boomerang_split(book: ClaimBook) -> None:
     out = boomerang(np.array([0.5, 60.0]), -0.75, r_max=60.0)
     small = np.abs([out["HT"][1], out["HL"][1]])
     ref = np.abs([out["HT"][0], out["HL"][0]])
-    book.holds("(12)", "first line (regular at r = 0) vanishes for large p: |H_{T,L}(60k)| ≪ |H_{T,L}(k/2)| "
+    book.holds("12", "first line (regular at r = 0) vanishes for large p: |H_{T,L}(60k)| ≪ |H_{T,L}(k/2)| "
                "(δ = -0.75, Fig. 1 integrals)", bool(np.all(small < 0.02 * ref)),
                f"|H_T|, |H_L| at p = 60k: {small[0]:.2e}, {small[1]:.2e}; "
                f"at p = k/2: {ref[0]:.2e}, {ref[1]:.2e}")
@@ -172,21 +172,21 @@ def _longitudinal_limits(book: ClaimBook) -> None:
     sig0 = n * t + n**2 * lp  # Σ_ISA + Σ_Loop
     printed14 = sp.series(1 / (k**2 - sig0 - n**2 * b0), n, 0, 3).removeO()  # K_L(0)² = k² - Σ(p = 0)
     derived14 = sp.series(1 / (k**2 - sig0) + n**2 * b0 / k**4, n, 0, 3).removeO()
-    book.equal("(14)", "G_L(k, r → ∞) = G_{0,L}(K_L(0), r): 1/(k² - Σ0) + Σ_B(0)/k⁴ = 1/K_L(0)² to O(n²) "
+    book.equal("14", "G_L(k, r → ∞) = G_{0,L}(K_L(0), r): 1/(k² - Σ0) + Σ_B(0)/k⁴ = 1/K_L(0)² to O(n²) "
                "(Σ_B(0) = n²B₀, coefficient of (1 - 3r̂r̂)/4πr³)", sp.expand(printed14), sp.expand(derived14))
     pv, _, p2 = _pvec()
     proj = pv * pv.T / p2
     g0 = proj / k**2 + (sp.eye(3) - proj) / (k**2 - p2)
-    book.equal("(15)", "convolution G_{0,L} * G0 = G_{0,L}/k² (in Fourier space p̂p̂/k²·G0(p) = p̂p̂/k⁴): the "
+    book.equal("15", "convolution G_{0,L} * G0 = G_{0,L}/k² (in Fourier space p̂p̂/k²·G0(p) = p̂p̂/k⁴): the "
                "second term of G_L(r → 0) is -(n²t²/k⁴)G_{0,L}(r)", proj / k**4,
                (proj / k**2 * g0).applyfunc(sp.cancel))
     printed15 = sp.series(1 / (k**2 - sig0 + n**2 * t**2 / k**2), n, 0, 3).removeO()  # K_L(∞)² from (13)
     derived15 = sp.series(1 / (k**2 - sig0) - n**2 * t**2 / k**6, n, 0, 3).removeO()  # G_{0,L} ∝ 1/k²
-    book.equal("(15)", "coefficient of (1 - 3r̂r̂)/4πr³: 1/(k² - Σ0) - (n²t²/k⁴)(1/k²) = 1/K_L²(∞), "
+    book.equal("15", "coefficient of (1 - 3r̂r̂)/4πr³: 1/(k² - Σ0) - (n²t²/k⁴)(1/k²) = 1/K_L²(∞), "
                "K_L²(∞) = k² - Σ0 + n²t²/k² (13), to O(n²): G_L(r → 0) = G_{0,L}(K_L(∞), r) + D(0)",
                sp.expand(printed15), sp.expand(derived15))
     d_short, d_long = d_zero(0.5, 40.0), d_zero(0.5, 80.0)
-    book.close("(15)", "D(0) = (n²t²/k²)∫G_{0,L}·G0/(1 - t²G0²) is finite: radial quadrature with cut-offs "
+    book.close("15", "D(0) = (n²t²/k²)∫G_{0,L}·G0/(1 - t²G0²) is finite: radial quadrature with cut-offs "
                "40/k and 80/k agree (δ = 0.5, k = k0 = 1, per unit n²t²)",
                d_short, d_long, rtol=2e-2, how=f"value {d_long:.4g}; integrand ~ r² at 0 and ~ 1/r² at ∞")
 
@@ -212,7 +212,7 @@ def _t_g0(book: ClaimBook) -> None:
     tm = collective_tmatrix(pos, t)
     gfull = green_matrix(pos) - np.eye(3 * len(pos)) / t  # diagonal blocks ⟨r_m|G0|r_m⟩ = -1/t (8)
     err = float(np.max(np.abs(tm @ gfull + np.eye(3 * len(pos)))))
-    book.holds("(18)", "⟨r|T·G0|r⟩ = -1 at every dipole (T_mm' the inverse of -G0(r_m, r_m'), (17)): real, "
+    book.holds("18", "⟨r|T·G0|r⟩ = -1 at every dipole (T_mm' the inverse of -G0(r_m, r_m'), (17)): real, "
                "cancels in N(k, r), leaving (18)", err < 1e-9,
                f"25 dipoles, δ = 0.3: max |T·G0 + 1| = {err:.1e}")
 
@@ -230,20 +230,20 @@ def transverse_pole_sum() -> sp.Expr:
 
 def _dos_pole(book: ClaimBook) -> None:
     s, kr, ki = transverse_pole_sum()
-    book.equal("(19)", "Σ_p [1/(K_T² - p²) + 1/p²] = -iK_T/4π (residue, K_T = k_T + i/2ℓ)",
+    book.equal("19", "Σ_p [1/(K_T² - p²) + 1/p²] = -iK_T/4π (residue, K_T = k_T + i/2ℓ)",
                -sp.I * (kr + sp.I * ki) / (4 * sp.pi), s)
     a, b = sp.symbols("a b", real=True)  # 1/K_L²(∞) = a + ib
     kl_inv = a + sp.I * b
     derived = -(k / (sp.pi * c0)) * (_im(kl_inv) * Q0 * k0**3 / (2 * sp.pi) + _im(2 * s))
     printed = k / (2 * sp.pi**2 * c0) * (-Q0 * _im(k0**3 * kl_inv) + kr)
-    book.equal("(19)", "⟨N(k)⟩ = (k/2π²c0)[-Q0 Im(k0³/K_L²(∞)) + k_T] from the line above it, with "
+    book.equal("19", "⟨N(k)⟩ = (k/2π²c0)[-Q0 Im(k0³/K_L²(∞)) + k_T] from the line above it, with "
                "Σ_p = k0³Q0/2π and the transverse pole", printed, sp.expand(derived))
     kc = 1.2 + 0.1j
     def fim(p: float) -> float:
         return (2 * kc**2 / (kc**2 - p**2)).imag
 
     val = integrate.quad(fim, 0, 4, points=[1.2], limit=400)[0] + integrate.quad(fim, 4, np.inf)[0]
-    book.close("(19)", "numeric twin: Im Σ_p 2/(K² - p²) = -k_T/2π at K = 1.2 + 0.1i (the divergent part is "
+    book.close("19", "numeric twin: Im Σ_p 2/(K² - p²) = -k_T/2π at K = 1.2 + 0.1i (the divergent part is "
                "real)", -1.2 / (2 * np.pi), val / (2 * np.pi**2), rtol=1e-6, how="QUADPACK to ∞")
 
 
@@ -266,12 +266,12 @@ def rate_energy_change(condition: str, m: int = 3) -> sp.Expr:
 
 
 def _rate_equation(book: ClaimBook) -> None:
-    book.equal("(24)", "energy Σ ρ_i n_i is conserved by (24) under the printed condition "
+    book.equal("24", "energy Σ ρ_i n_i is conserved by (24) under the printed condition "
                "ρ_i/τ_i = Σ_j ρ_j U_ij (three modes, U arbitrary); derived: it is not — "
                "the coefficient of n_j is ρ_j(Σ_i ρ_i U_ji - 1/τ_j), so conservation needs "
                "1/τ_i = Σ_j ρ_j U_ij (no ρ_i on the left)",
                0, rate_energy_change("printed"))
-    book.equal("(24)", "with 1/τ_i = Σ_j ρ_j U_ij (Ward-identity form) (24) conserves Σ ρ_i n_i exactly, "
+    book.equal("24", "with 1/τ_i = Σ_j ρ_j U_ij (Ward-identity form) (24) conserves Σ ρ_i n_i exactly, "
                "for any U",
                0, rate_energy_change("ward"))
     rng = np.random.default_rng(24)
@@ -283,13 +283,13 @@ def _rate_equation(book: ClaimBook) -> None:
     n0 = rng.uniform(0, 2, mm)
     n_late = expm(a * 40.0) @ n0
     e0, e1 = rh @ n0, rh @ n_late
-    book.close("(24)", "numeric twin (5 modes, symmetric U, 1/τ_i = Σ_j ρ_j U_ij, matrix exponential to "
+    book.close("24", "numeric twin (5 modes, symmetric U, 1/τ_i = Σ_j ρ_j U_ij, matrix exponential to "
                "t = 40): energy conserved and n_i → common value (equipartition)",
                np.r_[e0, np.full(mm, e0 / rh.sum())],
                np.r_[e1, n_late], rtol=1e-8)
     a_pr = np.diag(-(un @ rh) / rh) + un * rh[None, :]
     drift = float(rh @ (expm(a_pr * 0.1) @ n0) / e0 - 1)
-    book.holds("(24)", "numeric twin of the printed condition ρ_i/τ_i = Σ_j ρ_j U_ij: Σ ρ_i n_i drifts",
+    book.holds("24", "numeric twin of the printed condition ρ_i/τ_i = Σ_j ρ_j U_ij: Σ ρ_i n_i drifts",
                abs(drift) < 1e-8, f"relative energy change after t = 0.1: {drift:.3g} (same 5 modes)")
 
 
@@ -314,14 +314,14 @@ def _ladder_vertex(book: ClaimBook) -> None:
     c_s, c_11 = ladder_singular_coefficients()
     printed = sp.Matrix([-Q0 * 3 / (6 * sp.pi * k), Q0 / (6 * sp.pi * k0)])
     derived = sp.Matrix([c_s, c_11])
-    book.equal("(27)", "U^(LAD,s)/(n²|t|⁴): coefficients of S and (11/3 - S) from (26) with Σ_p = Q0k³/2π, "
+    book.equal("27", "U^(LAD,s)/(n²|t|⁴): coefficients of S and (11/3 - S) from (26) with Σ_p = Q0k³/2π, "
                "Σ_p 1/p² = Q0k0/4π (printed second coefficient Q0/6πk0; derived Q0k0/2πk², a factor 3 "
                "larger at k = k0)", printed, derived)
     ratio = sp.simplify((derived[1] / printed[1]).subs(k, k0))
-    book.equal("(27)", "ratio derived/printed of the (11/3 - S) coefficient on resonance k = k0 "
+    book.equal("27", "ratio derived/printed of the (11/3 - S) coefficient on resonance k = k0 "
                "(what differs)",
                3, ratio)
-    book.equal("(27)", "first coefficient alone (the one that feeds (28)): -3Q0/(6πk)",
+    book.equal("27", "first coefficient alone (the one that feeds (28)): -3Q0/(6πk)",
                printed[0], derived[0])
     # numeric twin: angular averages by Gauss quadrature on the sphere
     x, w = np.polynomial.legendre.leggauss(12)
@@ -336,18 +336,18 @@ def _ladder_vertex(book: ClaimBook) -> None:
     avg_s = np.einsum("a,ai,aj,ak,al->ijkl", wt, u, u, u, u)
     eye = np.eye(3)
     form = np.einsum("ik,lj->ijkl", eye, eye) / 3 - avg_s
-    book.close("(27)", "numeric twin: ⟨p̂p̂⊗Δ⟩ = 11/3 - S by Gauss quadrature on the sphere", form, avg_pd,
+    book.close("27", "numeric twin: ⟨p̂p̂⊗Δ⟩ = 11/3 - S by Gauss quadrature on the sphere", form, avg_pd,
                rtol=1e-12, atol=1e-13)
     # contraction that enters (28): p̂p̂ · (11/3 - S) · Δ_p' averaged over p̂' vanishes
     d_ = np.array([0.0, 0.0, 1.0])
     contr = np.einsum("i,j,ijkl,akl,a->", d_, d_, form, dd, wt)
-    book.close("(27)", "the (11/3 - S) term drops out of the L → T' rate (28): p̂p̂·(11/3 - S)·Δ_p' averaged "
+    book.close("27", "the (11/3 - S) term drops out of the L → T' rate (28): p̂p̂·(11/3 - S)·Δ_p' averaged "
                "over p̂' is 0, so the factor 3 in its coefficient does not reach (28)", 0.0, contr, atol=1e-13)
     lam = 400.0
     pv = integrate.quad(lambda p: p**2 / (1 + p), 0, lam, weight="cauchy", wvar=1.0)[0]
     # ∫₀^Λ p²/(1 - p²) dp = -PV∫ p²/((p-1)(p+1)) dp: the Cauchy weight 1/(p - 1)
     val = -pv + lam
-    book.close("(27)", "numeric twin: Re Σ_p g + Σ_p 1/p² → 0 (cut-off Λ = 400k; value ~ k²/Λ)", 0.0,
+    book.close("27", "numeric twin: Re Σ_p g + Σ_p 1/p² → 0 (cut-off Λ = 400k; value ~ k²/Λ)", 0.0,
                val / (2 * np.pi**2), atol=1e-3, how="QUADPACK Cauchy weight")
 
 

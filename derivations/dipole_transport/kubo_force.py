@@ -6,7 +6,8 @@ Claims (printed forms typed in as data with their labels, derived forms computed
   (40) δ_q G = G·L·G (L = (q·∂_p)(p²1 - pp)), so (40) and (50) agree for a p-independent Σ.
   (41) the Poynting vector of a plane wave (transverse and longitudinal parts) from φ_ki.
   (46) J^D decomposes exactly on the four channels χ^s with real coefficients.
-  (52), (53), (55) the TT / TL / LL split of J^D (symbolic matrices);  (58) the leading TL current;
+  (52), (53), (55) the TT / TL / LL split of J^D (symbolic matrices);  (56) its Kubo weight;
+  (58) the leading TL current;  (59) the Drude D₂;
   (60) the Drude fictitious diffusion constant of Im K;  (75), (76) the radiative force density.
   (81) the Kubo trace (1/4)Tr L·J = (p²/3)(J₀ - J₂) after the angular average;  (82), (83) the
   transverse self-consistent solution, A ≤ 1, σ_c = q_m/2π²;  (87) the four contractions G χ^s G*;
@@ -80,6 +81,7 @@ def add_claims(book: ClaimBook, *, quick: bool = False) -> None:
     _channels(book)
     _drude_split(book)
     _leading_tl(book)
+    _drude_tl_diffusion(book)
     _fictitious(book)
     _force(book)
     _kubo_trace(book)
@@ -94,7 +96,7 @@ def _reciprocity(book: ClaimBook) -> None:
     pos = rng.uniform(0, 5.0, size=(20, 3))
     tm = collective_tmatrix(pos, 6 * np.pi / (2 * -0.4 + 1j))
     asym = float(np.max(np.abs(tm - tm.T)) / np.max(np.abs(tm)))
-    book.holds("(34)", "reciprocity behind (34): ⟨m,i|T|m',k⟩ = ⟨m',k|T|m,i⟩ (T = T^T for 20 "
+    book.holds("34", "reciprocity behind (34): ⟨m,i|T|m',k⟩ = ⟨m',k|T|m,i⟩ (T = T^T for 20 "
                "coupled dipoles, δ = -0.4)", asym < 1e-12, f"max |T - T^T|/max|T| = {asym:.1e}")
 
 
@@ -107,7 +109,7 @@ def _hermitian(book: ClaimBook) -> None:
         j = dk.drude_current(p, q, gl, gt)
         worst_h = max(worst_h, float(np.max(np.abs(j - j.conj().T))))
         worst_odd = max(worst_odd, float(np.max(np.abs(dk.drude_current(p, -q, gl, gt) + j))))
-    book.holds("(37)", "J(p, q) = -J*(p, -q) with J linear in q ⇒ J Hermitian: the Drude current (50) is "
+    book.holds("37", "J(p, q) = -J*(p, -q) with J linear in q ⇒ J Hermitian: the Drude current (50) is "
                "Hermitian and odd in q (5 random p, q, G)", max(worst_h, worst_odd) < 1e-12,
                f"max |J - J*| = {worst_h:.1e}, max |J(-q) + J(q)| = {worst_odd:.1e}")
 
@@ -119,7 +121,7 @@ def _drude_derivative(book: ClaimBook) -> None:
     pv, qv, *_ = _geometry()
     pvec = pv + lam * qv
     pp = pvec * pvec.T
-    book.equal("(40)", "L(p, q) = 2(p·q)1 - pq - qp = (q·∂_p)(p²1 - pp): the p-derivative of the "
+    book.equal("40", "L(p, q) = 2(p·q)1 - pq - qp = (q·∂_p)(p²1 - pp): the p-derivative of the "
                "Helmholtz operator", _l_sym(), (pp.trace().diff(lam) * sp.eye(3) - pp.diff(lam)).subs(lam, 0))
     # δ_q G from (2) (confirmed in effective_medium); p along z (rotational covariance), q generic
     pz = sp.Symbol("p", positive=True)
@@ -134,7 +136,7 @@ def _drude_derivative(book: ClaimBook) -> None:
     lz = (ppz.trace().diff(lam) * sp.eye(3) - ppz.diff(lam)).subs(lam, 0)
     dsig = sig.diff(lam).subs(lam, 0)
     printed = (g0 * lz * g0 + g0 * dsig * g0).applyfunc(sp.factor)
-    book.equal("(40)", "δ_q G = (q·∂_p)G = G·L·G + G·(q·∂_p)Σ·G (derivative of (2), p ∥ z, q generic): "
+    book.equal("40", "δ_q G = (q·∂_p)G = G·L·G + G·(q·∂_p)Σ·G (derivative of (2), p ∥ z, q generic): "
                "J^D of (40) = (50) + J^{δΣ} of (51); for Σ_L = Σ_T the δΣ term vanishes", printed, deriv)
     rng = np.random.default_rng(40)
     p, q = rng.normal(size=3), rng.normal(size=3)
@@ -150,7 +152,7 @@ def _drude_derivative(book: ClaimBook) -> None:
     sg = 0.2 + 0.3j
     fd = (gnum(p + h * q, sg, sg) - gnum(p - h * q, sg, sg)) / (2 * h)
     g = gnum(p, sg, sg)
-    book.close("(40)", "numeric twin (Σ_L = Σ_T): central difference of the matrix inverse along q vs G·L·G",
+    book.close("40", "numeric twin (Σ_L = Σ_T): central difference of the matrix inverse along q vs G·L·G",
                g @ dk.l_tensor(p, q) @ g, fd, rtol=1e-7, atol=1e-9)
 
 
@@ -169,7 +171,7 @@ def _poynting(book: ClaimBook) -> None:
         (pq[nn] * sp.KroneckerDelta(i, kx) - pq[kx] * sp.KroneckerDelta(i, nn) / 2
          - pq[i] * sp.KroneckerDelta(kx, nn) / 2) * phi[kx, i] for i in range(3) for kx in range(3))
         for nn in range(3)])
-    book.equal("(41)", "K = c0 Re(E×B̄)/8π = (c0/8πk)Σ(p_n δ_ik - p_kδ_in/2 - p_iδ_kn/2)φ_ki for a plane wave "
+    book.equal("41", "K = c0 Re(E×B̄)/8π = (c0/8πk)Σ(p_n δ_ik - p_kδ_in/2 - p_iδ_kn/2)φ_ki for a plane wave "
                "E e^{ip·r} with arbitrary (also longitudinal) complex polarisation, q → 0",
                printed.applyfunc(sp.expand), derived)
     rng = np.random.default_rng(41)
@@ -180,7 +182,7 @@ def _poynting(book: ClaimBook) -> None:
     kvec = np.real(np.cross(en, bn.conj())) / (8 * np.pi)
     ph = np.outer(en, en.conj())
     form = (pn * np.trace(ph) - 0.5 * (pn @ ph) - 0.5 * (ph @ pn)) / (8 * np.pi * kn)
-    book.close("(41)", "numeric twin: random complex E and p (c0 = 1)", form.real, kvec,
+    book.close("41", "numeric twin: random complex E and p (c0 = 1)", form.real, kvec,
                rtol=1e-12, atol=1e-15)
 
 
@@ -198,7 +200,7 @@ def _channels(book: ClaimBook) -> None:
         coef, res = dk.decompose(j, p, q)
         worst_res = max(worst_res, res / np.linalg.norm(j))
         worst_im = max(worst_im, float(np.max(np.abs(coef.imag)) / np.max(np.abs(coef))))
-    book.holds("(46)", "the Drude current (50) lies in the span of the four channels χ⁰..χ³ with real J_s "
+    book.holds("46", "the Drude current (50) lies in the span of the four channels χ⁰..χ³ with real J_s "
                "(no ε_ijk q_k term; 5 random p, q, G)", worst_res < 1e-12 and worst_im < 1e-12,
                f"relative residual {worst_res:.1e}, max |Im J_s|/|J_s| {worst_im:.1e}")
 
@@ -218,16 +220,16 @@ def _drude_split(book: ClaimBook) -> None:
     full = drude_current_sym(gt, gl)
     ll = drude_current_sym(0, gl)
     tt = drude_current_sym(gt, 0)
-    book.equal("(52)", "J^D = J^D_TT + J^D_TL: no purely longitudinal part (p·L·p = 0 ⇒ J^D_LL = 0)",
+    book.equal("52", "J^D = J^D_TT + J^D_TL: no purely longitudinal part (p·L·p = 0 ⇒ J^D_LL = 0)",
                sp.zeros(3, 3), ll)
     pv, qv, p2, proj, delta = _geometry()
     pq = (pv.T * qv)[0]
     printed53 = 4 * pq * delta * b_**2
-    book.equal("(53)", "J^D_TT = 2(p·q)Δ_p(|G_T|² - Re G_T²) = 4(p·q)Δ_p Im²G_T", _simp(printed53), tt)
+    book.equal("53", "J^D_TT = 2(p·q)Δ_p(|G_T|² - Re G_T²) = 4(p·q)Δ_p Im²G_T", _simp(printed53), tt)
     im_glbar_gt = sp.expand(((c_ - sp.I * d_) * gt - (c_ + sp.I * d_) * (a_ - sp.I * b_)) / (2 * sp.I))
     printed55 = (2 * b_ * d_ * (2 * proj * pq - pv * qv.T - qv * pv.T)
                  + sp.I * im_glbar_gt * (pv * qv.T - qv * pv.T))
-    book.equal("(55)", "J^D_TL = 2 Im G_T Im G_L(2p̂p̂(p·q) - pq - qp) + i Im[Ḡ_L G_T](pq - qp)",
+    book.equal("55", "J^D_TL = 2 Im G_T Im G_L(2p̂p̂(p·q) - pq - qp) + i Im[Ḡ_L G_T](pq - qp)",
                _simp(printed55), _simp(full - tt))
     # numeric twin: numpy J^D minus its TT part against the printed (55)
     rng = np.random.default_rng(55)
@@ -237,7 +239,7 @@ def _drude_split(book: ClaimBook) -> None:
     pp = np.outer(p, p) / (p @ p)
     form = (2 * gtn.imag * gln.imag * (2 * pp * (p @ q) - np.outer(p, q) - np.outer(q, p))
             + 1j * (np.conj(gln) * gtn).imag * (np.outer(p, q) - np.outer(q, p)))
-    book.close("(55)", "numeric twin: numpy G·L·G* - Re(G·L·G) at random p, q, G_T, G_L", form, tl,
+    book.close("55", "numeric twin: numpy G·L·G* - Re(G·L·G) at random p, q, G_T, G_L", form, tl,
                rtol=1e-12, atol=1e-14)
 
 
@@ -249,8 +251,27 @@ def _leading_tl(book: ClaimBook) -> None:
     inv_ell = -n * t / k  # 1/ℓ = -n Im t / k (ISA, optical theorem)
     derived = sp.simplify((2 * im_gt_coeff * im_gl).subs(n, sp.solve(sp.Eq(1 / ell, inv_ell), n)[0]))
     printed = 2 * sp.pi / (k * ell) / k**2  # (2π/kℓ) δ(k² - p²)/p² at p = k
-    book.equal("(58)", "2 Im G_T Im G_L → (2π/kℓ)δ(k² - p²)/p²: Im G_T = -πδ(k² - p²), Im G_L = n Im t/k⁴ to "
+    book.equal("58", "2 Im G_T Im G_L → (2π/kℓ)δ(k² - p²)/p²: Im G_T = -πδ(k² - p²), Im G_L = n Im t/k⁴ to "
                "O(n), 1/ℓ = -n Im t/k (coefficient of δ(k² - p²) at p = k)", printed, derived)
+
+
+def _drude_tl_diffusion(book: ClaimBook) -> None:
+    th = sp.Symbol("theta", real=True)
+    pm = sp.Symbol("p", positive=True)
+    x = sp.Symbol("X", real=True)  # X = Im G_T Im G_L
+    # (81) integrand per Σ_p: -(p²/3)J₂ with J₂ = -2X (the χ² coefficient of (55)); (56): X(p² - (p·q̂)²)
+    printed56 = sp.integrate(x * (pm**2 - pm**2 * sp.cos(th) ** 2) * sp.sin(th), (th, 0, sp.pi)) / 2
+    book.equal("56", "πND₂^D = Σ_p Im G_T Im G_L[p² - (p·q̂)²] follows from (55) in the Kubo formula (81) "
+               "(angular average per Σ_p)", printed56, -(pm**2 / 3) * (-2 * x))
+    nn, v_e = sp.symbols("N v_E", positive=True)
+    u = sp.Symbol("u", positive=True)
+    # Σ_p (2π/kℓ)δ(k² - p²) = (1/2π²)(2π/kℓ)∫ p²δ(k² - p²)dp, p² dp = sqrt(u)du/2
+    s59 = (2 * sp.pi / (k * ell)) * sp.integrate(sp.sqrt(u) / 2 * sp.DiracDelta(k**2 - u), (u, 0, sp.oo)) / (
+        2 * sp.pi**2)
+    d2 = s59 / (3 * sp.pi * nn)
+    n_val = k**2 / (2 * sp.pi**2 * v_e)  # N = c0 N_T/v_E with N_T = k²/(2π²c0) (low density)
+    book.equal("59", "D₂^D = (1/3πN)Σ_p(2π/kℓ)δ(k² - p²) = v_E/(3k²ℓ) with N = k²/(2π²v_E)",
+               v_e / (3 * k**2 * ell), sp.simplify(d2.subs(nn, n_val)))
 
 
 def _fictitious(book: ClaimBook) -> None:
@@ -259,7 +280,7 @@ def _fictitious(book: ClaimBook) -> None:
     sum_j3 = -(c0 / k) * (nl + nt / 2) / ntot  # (1/πN)Σ_p p²J₃, Drude approximation (printed above (60))
     d_i = sp.Rational(2, 3) * (c0 / k + sum_j3)  # (48)
     v_e = c0 * nt / ntot
-    book.equal("(60)", "D_I^D = (2/3)(c0/k + (1/πN)Σp²J₃) = (1/3)v_E/k with v_E = c0N_T/(N_L + N_T): the "
+    book.equal("60", "D_I^D = (2/3)(c0/k + (1/πN)Σp²J₃) = (1/3)v_E/k with v_E = c0N_T/(N_L + N_T): the "
                "Q0-singular DOLS N_L cancels", v_e / (3 * k), sp.simplify(d_i))
 
 
@@ -276,13 +297,13 @@ def _force(book: ClaimBook) -> None:
     f = sp.Matrix([sum(sp.diff(stress[i, j], coords[j]) for j in range(3)) for i in range(3)])
     u = (e2 + b2) / (16 * sp.pi)
     printed = sp.Matrix([-sp.diff(u, c) / 3 for c in coords])
-    book.equal("(75)", "stationary f = ∇·T with T (74) (X ignored) and isotropic, cycle-averaged "
+    book.equal("75", "stationary f = ∇·T with T (74) (X ignored) and isotropic, cycle-averaged "
                "correlations: ⟨f⟩ = -(1/3)∇⟨(|E|² + |B|²)/16π⟩", printed, f)
     dd, v_e, sigma = sp.symbols("D v_E sigma", positive=True)
     kvec = sp.Matrix([-dd * sp.diff(u, c) for c in coords])  # ⟨K⟩ = -D∇ρ
-    book.equal("(76)", "⟨f⟩ = ⟨K⟩/(3D) from (75) and Fick's law ⟨K⟩ = -D∇ρ", printed, kvec / (3 * dd))
+    book.equal("76", "⟨f⟩ = ⟨K⟩/(3D) from (75) and Fick's law ⟨K⟩ = -D∇ρ", printed, kvec / (3 * dd))
     d_isa = v_e * (1 / (n * sigma)) / 3  # ISA, ⟨cos θ⟩ = 0, ℓ = 1/nσ
-    book.equal("(76)", "ISA: 1/(3D) = nσ/v_E for D = v_E ℓ/3, ℓ = 1/(nσ)", n * sigma / v_e, 1 / (3 * d_isa))
+    book.equal("76", "ISA: 1/(3D) = nσ/v_E for D = v_E ℓ/3, ℓ = 1/(nσ)", n * sigma / v_e, 1 / (3 * d_isa))
 
 
 # --- (81)–(83) ------------------------------------------------------------------------------------
@@ -300,11 +321,11 @@ def _kubo_trace(book: ClaimBook) -> None:
     avg = sp.integrate(sp.integrate(integrand * sp.sin(th), (th, 0, sp.pi)), (ph, 0, 2 * sp.pi)) / (4 * sp.pi)
     derived = sp.expand(avg * pm**2 / (2 * sp.pi**2))  # Σ_p = (1/2π²)∫p²dp ⟨·⟩
     printed = pm**4 * (js[0] - js[2]) / (6 * sp.pi**2)
-    book.equal("(81)", "σ = (1/4)Tr Σ_p L(p, q̂)·J(p, q̂) = (1/6π²)∫dp p⁴(J₀ - J₂) for J of (46) "
+    book.equal("81", "σ = (1/4)Tr Σ_p L(p, q̂)·J(p, q̂) = (1/6π²)∫dp p⁴(J₀ - J₂) for J of (46) "
                "(integrand per dp; J₁, J₃ drop out)", printed, derived)
     coeffs = np.array([0.7, -1.3, 0.4, 2.1])
     num = dk.kubo_weight(coeffs, 1.7)
-    book.close("(81)", "numeric twin: sphere quadrature of (1/4)Tr L·J at |p| = 1.7 vs (p²/3)(J₀ - J₂)",
+    book.close("81", "numeric twin: sphere quadrature of (1/4)Tr L·J at |p| = 1.7 vs (p²/3)(J₀ - J₂)",
                1.7**2 / 3 * (coeffs[0] - coeffs[2]), num, rtol=1e-12)
 
 
@@ -313,22 +334,22 @@ def _transverse_sc(book: ClaimBook) -> None:
     sol = sp.solve(sp.Eq(j0, j0d - (u_ / sig) * gt2 * j0), j0)[0]
     aa = gt2 * im_s**2
     printed82 = j0d / (1 + sigc / sig * aa)
-    book.equal("(82)", "J₀ = J₀^D - (U/σ)|G_T|²J₀ (first line of (88) without the 0.774 term) solves to "
+    book.equal("82", "J₀ = J₀^D - (U/σ)|G_T|²J₀ (first line of (88) without the 0.774 term) solves to "
                "J₀^D/(1 + (σ_c/σ)A), A = |G_T|²Im²Σ, U = (Im Σ)²σ_c", printed82, sol.subs(u_, im_s**2 * sigc))
     qq, qm = sp.symbols("Q q_m", positive=True)
     sigc_derived = sp.integrate(4 * sp.pi * qq**2 / qq**2, (qq, 0, qm)) / (2 * sp.pi) ** 3
-    book.equal("(82)", "σ_c = Σ_{Q<q_m} 1/Q² = q_m/2π²", qm / (2 * sp.pi**2), sigc_derived)
+    book.equal("82", "σ_c = Σ_{Q<q_m} 1/Q² = q_m/2π²", qm / (2 * sp.pi**2), sigc_derived)
     ke, li = 1.3, 0.9
     kk2 = (ke + 0.5j / li) ** 2
     p = np.linspace(0, 10, 20001)
     amax = float(np.max(kk2.imag**2 / np.abs(kk2 - p**2) ** 2))
-    book.holds("(82)", "A(k, p) = |G_T|²Im²Σ ≤ 1, maximal (= 1) on the shell p² = Re K² (grid, k_eℓ = 1.17)",
+    book.holds("82", "A(k, p) = |G_T|²Im²Σ ≤ 1, maximal (= 1) on the shell p² = Re K² (grid, k_eℓ = 1.17)",
                amax <= 1 + 1e-12 and amax > 0.999, f"max A on a 20001-point grid: {amax:.6f}")
     pm = sp.Symbol("p", positive=True)
     jfun = sp.Function("J_0")(pm)
     derived83 = sp.expand(pm**4 * jfun / (6 * sp.pi**2))  # (81) with J₂ = 0
     printed83 = sp.expand(sp.Rational(1, 3) * pm**2 * jfun * pm**2 / (2 * sp.pi**2))  # (1/3)Σ_p p²J₀ per dp
-    book.equal("(83)", "σ = (1/3)Σ_p p²J₀ (integrand per dp) is (81) with J₂ = 0; J₀ from (82)",
+    book.equal("83", "σ = (1/3)Σ_p p²J₀ (integrand per dp) is (81) with J₂ = 0; J₀ from (82)",
                printed83, derived83)
 
 
@@ -360,7 +381,7 @@ def _contractions(book: ClaimBook) -> None:
                      "of (88), which is not used further")
         if s == 3:
             extra = " (the contraction runs over χ_ji, i.e. χ^T: the sign of the antisymmetric χ³ flips)"
-        book.equal("(87)", f"G_ni G*_jm δ_kj δ_il χ^s_kl: {names[s]}{extra}",
+        book.equal("87", f"G_ni G*_jm δ_kj δ_il χ^s_kl: {names[s]}{extra}",
                    printed[s].applyfunc(sp.expand), derived)
     rng = np.random.default_rng(87)
     p, q = rng.normal(size=3), rng.normal(size=3)
@@ -371,12 +392,12 @@ def _contractions(book: ClaimBook) -> None:
     contr = np.einsum("ni,jm,kj,il,kl->nm", gm, gm.conj().T, eye, eye, ch[2])
     coef, res = dk.decompose(contr, p, q)
     rn, inn = (gln * np.conj(gtn)).real, (gln * np.conj(gtn)).imag
-    book.close("(87)", "numeric twin for χ² (numpy einsum of the printed index contraction): channel "
+    book.close("87", "numeric twin for χ² (numpy einsum of the printed index contraction): channel "
                "coefficients (J₀..J₃) vs (0, 2|G_L|² - 2R, R, I)", [0, 2 * abs(gln) ** 2 - 2 * rn, rn, inn],
                coef.real, rtol=1e-10, atol=1e-12, how=f"decomposition residual {res:.1e}")
     contr3 = np.einsum("ni,jm,kj,il,kl->nm", gm, gm.conj().T, eye, eye, ch[3])
     coef3, res3 = dk.decompose(contr3, p, q)
-    book.close("(87)", "numeric twin for χ³: coefficients vs the printed (0, -2I, I, -R)",
+    book.close("87", "numeric twin for χ³: coefficients vs the printed (0, -2I, I, -R)",
                [0, -2 * inn, inn, -rn],
                coef3.real, rtol=1e-10, atol=1e-12, how=f"decomposition residual {res3:.1e}")
 
@@ -395,7 +416,7 @@ def _bound(book: ClaimBook) -> None:
         sigma_d = ke**2 * li / (6 * np.pi)
         vals.append(float(np.max(u * gl_abs * gt_abs)) / sigma_d)
         printed.append(3 * qf / (np.pi * x) / (x**2 + 0.25))
-    book.close("(91)", "σ > U|G_L G_T| for all p: the maximum over p (grid, k_eℓ = 0.8, 1, 2, q = 1) "
+    book.close("91", "σ > U|G_L G_T| for all p: the maximum over p (grid, k_eℓ = 0.8, 1, 2, q = 1) "
                "divided by σ_D equals c₂(k_eℓ) = (3q/πx)(x² + 1/4)^{-1} of (92)", printed, vals, rtol=1e-6)
 
 
