@@ -1,6 +1,7 @@
 """Claims for equations of seed 000_afe20a70b32bac1d.txt that the ``two-photon-medium`` topic did
 not yet check: (2)-(11) (dimensions), (6)-(7), (19)-(23), (26)-(28), (33)-(34), (55)-(58), (61)-(63),
-(65)-(67), (69), (70), (72), (74)-(76), (79), (85)-(86), (89), (115), (117)/(119), (120)-(124).
+(65)-(67), (69), (70), (72), (74)-(76), (79), (85)-(86), (89), (98)-(99), (101)-(103), (115), (117)/(119),
+(120)-(124) and (32).
 Printed forms are transcribed below as data with their labels;
 derived forms come from :mod:`symlight.models.two_photon_gap_twins` (and the existing
 ``two_photon_medium`` model); every verdict is computed by :class:`ClaimBook`.
@@ -370,6 +371,32 @@ def _scaling_and_modes(book: ClaimBook) -> None:
                list(P124 * aa), [W0[i, i] for i in range(4)])
 
 
+def _appendix_four_by_four(book: ClaimBook) -> None:
+    """(98)-(99), (101)-(102), (103) in the variables (36); (32) from (24) at the pole."""
+    gen = tw.full_generator_in_36()
+    D1, D2 = sp.symbols("D1 D2")
+    e = sp.Symbol("epsilon", positive=True)
+    gp, Op = sp.Symbol("g", positive=True), sp.Symbol("Omega", positive=True)
+    Gs = gp * sp.sqrt(rho0)
+    P99 = sp.Matrix([[D1 + D2, Gs, Gs, 0], [Gs, D2 + Op, 0, -Gs], [Gs, 0, D1 + Op, Gs], [0, -Gs, Gs, 2 * Op]])
+    book.equal("98-99", "eta = 0 part of (97) with rho = rho0(1 + eta) in the variables (36)", P99, gen["A"])
+    lat = tw.lattice_generator_36()
+    book.holds("98-99", "lattice twin: (97) at eta = 0 on 4x4 sites is Hermitian in the variables (36), "
+               "not in the amplitudes", lat["herm_36"] < 1e-12 and lat["herm_amplitudes"] > 0.1,
+               f"max|A - A^H| = {lat['herm_36']:.1e} in (36); {lat['herm_amplitudes']:.2f} in the amplitudes")
+    P102 = P99.subs({D1: e * D1, D2: e * D2})
+    book.equal("101-102", "x -> x/eps: (-Delta)^{1/2} -> eps (-Delta)^{1/2}, coupling and Omega unscaled "
+               "(102)",
+               P102, gen["A"].subs({D1: e * D1, D2: e * D2}, simultaneous=True))
+    Psi = sp.Matrix([sp.sqrt(2) * psi2, sp.sqrt(rho0 / 2) * psi1, 0, 0])
+    book.equal("103", "k-marginal of (W)_11 = |Psi_1|^2 with Psi_1 = sqrt2 psi2 of (36)", P_65,
+               sp.expand((Psi * Psi.H)[0, 0]))
+    # (32): denominator of the integral of (24) at z = -i(Omega + c|k|)
+    den24 = (c * kp + c * k) - sp.I * z
+    book.equal("32", "pole approximation in (24): (c|k'| + c|k|) - i z at z = -i(Omega + c|k|) is the "
+               "printed c|k'| - Omega of (32)", c * kp - Om, sp.expand(den24.subs(z, -sp.I * (Om + c * k))))
+
+
 def add_claims(book: ClaimBook) -> None:
     """Append the claims for the equations listed in the module docstring to ``book``."""
     _model_definitions(book)
@@ -379,3 +406,4 @@ def add_claims(book: ClaimBook) -> None:
     _kinetic(book)
     _initial_state(book)
     _scaling_and_modes(book)
+    _appendix_four_by_four(book)

@@ -37,7 +37,8 @@ def test_expected_verdicts(claims):
         assert all("discrep" in x for x in _verdicts(claims, eq))
     v33 = _verdicts(claims, "33")
     assert sum("discrep" in x for x in v33) == 2 and sum("confirm" in x for x in v33) == 1
-    for eq in ("2-11", "6-7", "19-20", "21", "62-63", "69", "86", "123-124", "120-122"):
+    for eq in ("2-11", "6-7", "19-20", "21", "62-63", "69", "86", "123-124", "120-122",
+               "98-99", "101-102", "103", "32"):
         v = _verdicts(claims, eq)
         assert v and all("confirm" in x for x in v), (eq, v)
     assert sorted(_verdicts(claims, "22")) == ["confirmed", "discrepancy"]
@@ -95,6 +96,13 @@ def test_green_kubo_and_kernel():
 def test_rule_b_and_half_laplacian_twins():
     assert tw.rule_b_quadrature() == pytest.approx(1 / (2 * math.pi), rel=1e-10)
     assert tw.half_laplacian_twin(n=128) < 1e-8
+
+
+def test_four_by_four_lattice():
+    lat = tw.lattice_generator_36(n=3, g_val=1.1, rho0_val=0.4)
+    assert lat["herm_36"] < 1e-12 < lat["herm_amplitudes"]
+    with pytest.raises(InputError, match="coupling"):
+        tw.lattice_generator_36(g_val=-1.0)
 
 
 def test_bad_input():

@@ -351,3 +351,45 @@ def half_laplacian_twin(n: int = 256) -> float:
     half = inv @ np.diag(np.abs(kg)) @ fwd
     f = np.exp(-x ** 2 / 2)
     return float(np.abs(half @ (half @ f) - (1 - x ** 2) * f).max())
+
+
+# ----------------------------------------------------------------------------- (97)-(99)
+def full_generator_in_36() -> dict[str, sp.Matrix]:
+    """(97) with rho = rho0 (1 + eta) (55) acting on (psi2, psi1(x1,x2), psi1(x2,x1), a), written in
+    the variables (36) Psi = S (...), S = diag(sqrt2, sqrt(rho0/2), sqrt(rho0/2), sqrt2 rho0).
+    D1, D2 stand for c(-Delta_{x_i})^{1/2}. Returns the full matrix and its eta = 0 part."""
+    D1, D2, e1, e2 = sp.symbols("D1 D2 eta1 eta2")
+    gp, Op = sp.Symbol("g", positive=True), sp.Symbol("Omega", positive=True)
+    r1, r2 = rho0 * (1 + e1), rho0 * (1 + e2)
+    M = sp.Matrix([[D1 + D2, gp / 2 * r1, gp / 2 * r2, 0],
+                   [2 * gp, D2 + Op, 0, -2 * gp * r2],  # psi1(x1, x2): atom at x1, photon at x2
+                   [2 * gp, 0, D1 + Op, 2 * gp * r1],  # psi1(x2, x1); a(x2, x1) = -a(x1, x2)
+                   [0, -gp / 2, gp / 2, 2 * Op]])
+    S = sp.diag(sp.sqrt(2), sp.sqrt(rho0 / 2), sp.sqrt(rho0 / 2), sp.sqrt(2) * rho0)
+    MP = (S * M * S.inv()).applyfunc(sp.simplify)
+    return {"M": MP, "A": MP.subs({e1: 0, e2: 0})}
+
+
+def lattice_generator_36(n: int = 4, *, g_val: float = 0.6, rho0_val: float = 1.7, c_val: float = 1.0,
+                         Omega_val: float = 0.8) -> dict[str, float]:
+    """Numeric twin of (98)-(99): (97) at eta = 0 on a periodic 1-D lattice per particle; in the
+    variables (36) the generator must be Hermitian (it is not in the amplitude variables)."""
+    _positive(rho0=rho0_val, c=c_val, Omega=Omega_val)
+    if g_val < 0:
+        raise InputError(f"coupling g={g_val!r} must be non-negative (Eq. (11))")
+    F = np.fft.fft(np.eye(n)) / np.sqrt(n)
+    kf = 2 * np.pi * np.fft.fftfreq(n)
+    D = F.conj().T @ np.diag(c_val * np.abs(kf)) @ F
+    one = np.eye(n)
+    D1, D2 = np.kron(D, one), np.kron(one, D)
+    idn, zero = np.eye(n * n), np.zeros((n * n, n * n))
+    g, r, O = g_val, rho0_val, Omega_val
+    M = np.block([[D1 + D2, g / 2 * r * idn, g / 2 * r * idn, zero],
+                  [2 * g * idn, D2 + O * idn, zero, -2 * g * r * idn],
+                  [2 * g * idn, zero, D1 + O * idn, 2 * g * r * idn],
+                  [zero, -g / 2 * idn, g / 2 * idn, 2 * O * idn]])
+    scale = (np.sqrt(2), np.sqrt(r / 2), np.sqrt(r / 2), np.sqrt(2) * r)
+    s = np.concatenate([np.full(n * n, v) for v in scale])
+    MP = s[:, None] * M / s[None, :]
+    return {"herm_36": float(np.abs(MP - MP.conj().T).max()),
+            "herm_amplitudes": float(np.abs(M - M.conj().T).max())}
