@@ -5,7 +5,8 @@ Claims (printed forms typed in as data with their labels, derived forms computed
   (34) reciprocity: the coupled-dipole T matrix is symmetric;  (37) J is Hermitian and odd in q.
   (40) δ_q G = G·L·G (L = (q·∂_p)(p²1 - pp)), so (40) and (50) agree for a p-independent Σ.
   (41) the Poynting vector of a plane wave (transverse and longitudinal parts) from φ_ki.
-  (46) J^D decomposes exactly on the four channels χ^s with real coefficients.
+  (46) J^D decomposes exactly on the four channels χ^s with real coefficients;  (47) its first term
+  gives the dipole-independent part (2/3)c0/k of (48).
   (52), (53), (55) the TT / TL / LL split of J^D (symbolic matrices);  (56) its Kubo weight;
   (58) the leading TL current;  (59) the Drude D₂;
   (60) the Drude fictitious diffusion constant of Im K;  (75), (76) the radiative force density.
@@ -33,7 +34,7 @@ SKIPPED = {
     "(38), (39)": "ansatz J₀(p) = 1/p² and the linearised Bethe-Salpeter equation with unspecified U",
     "(42)-(45)": "normalisation chain through the DOS (16), which is itself not testable here (see "
                  "effective_medium.SKIPPED)",
-    "(47)": "Im K in terms of φ: same algebra as (41) with p ↔ q; not transcribed for lack of time",
+    "(47) second term": "needs J₃ from the full Bethe-Salpeter equation (only the first term is checked)",
     "(49)": "definition of the four-way split of J",
     "(73), (74)": "momentum conservation law and Maxwell stress tensor (definitions; used in (75))",
     "(77)-(80)": "most-crossed vertex, generalised Ward identity and its approximation: need U^MC beyond "
@@ -82,6 +83,7 @@ def add_claims(book: ClaimBook, *, quick: bool = False) -> None:
     _drude_split(book)
     _leading_tl(book)
     _drude_tl_diffusion(book)
+    _imaginary_poynting(book)
     _fictitious(book)
     _force(book)
     _kubo_trace(book)
@@ -272,6 +274,21 @@ def _drude_tl_diffusion(book: ClaimBook) -> None:
     n_val = k**2 / (2 * sp.pi**2 * v_e)  # N = c0 N_T/v_E with N_T = k²/(2π²c0) (low density)
     book.equal("59", "D₂^D = (1/3πN)Σ_p(2π/kℓ)δ(k² - p²) = v_E/(3k²ℓ) with N = k²/(2π²v_E)",
                v_e / (3 * k**2 * ell), sp.simplify(d2.subs(nn, n_val)))
+
+
+def _imaginary_poynting(book: ClaimBook) -> None:
+    rho, nn = sp.symbols("rho N", positive=True)
+    qs = sp.symbols("q_1:4", real=True)
+    # Σ_p φ_ki = (8πk/c0)ρ/(πN) Σ_p (-Im G_ki) and Σ_p -Im G_ki = (πN c0/3k)δ_ki by (18) (isotropy)
+    phi_sum = (8 * sp.pi * k / c0) * rho / (sp.pi * nn) * (sp.pi * nn * c0 / (3 * k))
+    first = [(-sp.I * c0 / (8 * sp.pi * k)) * sum(
+        (qs[m] * sp.KroneckerDelta(i, kx) - qs[kx] * sp.KroneckerDelta(i, m) / 2
+         - qs[i] * sp.KroneckerDelta(kx, m) / 2) * phi_sum * sp.KroneckerDelta(kx, i)
+        for i in range(3) for kx in range(3)) for m in range(3)]
+    printed = [sp.Rational(2, 3) * (c0 / k) * (-sp.I * qs[m]) * rho for m in range(3)]
+    book.equal("47", "first term of (47) with φ from (45) and the DOS (18): (2/3)(c0/k)(-iq)ρ, the "
+               "J-independent part of (48), independent of the dipoles", sp.Matrix(printed),
+               sp.Matrix(first).applyfunc(sp.simplify))
 
 
 def _fictitious(book: ClaimBook) -> None:
