@@ -1,7 +1,7 @@
 """Claims for equations of seed 000_afe20a70b32bac1d.txt that the ``two-photon-medium`` topic did
 not yet check: (2)-(11) (dimensions), (6)-(7), (19)-(23), (26)-(28), (33)-(34), (55)-(58), (61)-(63),
 (65)-(67), (69), (70), (72), (74)-(76), (79), (85)-(86), (89), (98)-(99), (101)-(103), (115), (117)/(119),
-(120)-(124) and (32).
+(120)-(124), (32), (13) and (36)-(39).
 Printed forms are transcribed below as data with their labels;
 derived forms come from :mod:`symlight.models.two_photon_gap_twins` (and the existing
 ``two_photon_medium`` model); every verdict is computed by :class:`ClaimBook`.
@@ -397,9 +397,50 @@ def _appendix_four_by_four(book: ClaimBook) -> None:
                "printed c|k'| - Omega of (32)", c * kp - Om, sp.expand(den24.subs(z, -sp.I * (Om + c * k))))
 
 
+def _field_algebra(book: ClaimBook) -> None:
+    """(13) with symlight.algebra (continuum fields obeying (4)-(5), (9)-(10), sigma weighted by 1/rho);
+    (36)-(39) from (16)-(18) at rho = rho0."""
+    from symlight.algebra import Boson, Fermion, anticommutator, commutator, dagger, normal_order
+
+    x1, x2, u = sp.symbols("x1 x2 u", real=True)
+    rho = sp.Function("rho")
+    p1, p2 = Boson("phi", x1, continuous=True), Boson("phi", x2, continuous=True)
+    w = sp.Lambda(u, 1 / rho(u))
+    s1, s2 = Fermion("sigma", x1, continuous=True, weight=w), Fermion("sigma", x2, continuous=True, weight=w)
+    c_pp = normal_order(commutator(dagger(p1), dagger(p2)))
+    a_ss = normal_order(anticommutator(dagger(s1), dagger(s2)))
+    # twin: two discrete modes, truncated bosons (kron) and Jordan-Wigner fermions
+    n = 4
+    ad = np.diag(np.sqrt(np.arange(1, n)), -1)
+    sm = np.array([[0.0, 0.0], [1.0, 0.0]])
+    Z = np.diag([1.0, -1.0])
+    b1, b2 = np.kron(ad, np.eye(n)), np.kron(np.eye(n), ad)
+    f1, f2 = np.kron(sm, np.eye(2)), np.kron(Z, sm)
+    twin = float(np.abs(b1 @ b2 - b2 @ b1).max() + np.abs(f1 @ f2 + f2 @ f1).max())
+    book.holds("13", "phi^dag(x1) phi^dag(x2) is symmetric and sigma^dag(x1) sigma^dag(x2) antisymmetric "
+               "under x1 <-> x2, so (12) sees only symmetric psi2 and antisymmetric a (algebra + "
+               "matrix twin)",
+               c_pp == 0 and a_ss == 0 and twin < 1e-14,
+               f"[phi^dag, phi^dag] = {c_pp}, {{sigma^dag, sigma^dag}} = {a_ss}; matrices: {twin:.1e}")
+    gen = tw.full_generator_in_36()
+    e1, e2, D1, D2 = sp.symbols("eta1 eta2 D1 D2")
+    A36 = gen["M"].subs({e1: 0, e2: 0})
+    gp, Op = sp.Symbol("g", positive=True), sp.Symbol("Omega", positive=True)
+    Gs = gp * sp.sqrt(rho0)
+    P38 = sp.Matrix([[D1 + D2, Gs, Gs, 0], [Gs, D2 + Op, 0, -Gs], [Gs, 0, D1 + Op, Gs],
+                     [0, -Gs, Gs, 2 * Op]])
+    book.equal("36-38", "(16)-(18) at rho = rho0 in the variables (36): the matrix A of (38)", P38, A36)
+    book.holds("38", "A of (38) is symmetric (the stated advantage of (36))", A36 == A36.T, "A - A^T = 0")
+    kk1, kk2, cp = sp.symbols("k1 k2 c", positive=True)
+    P39 = P38.subs({D1: cp * kk1, D2: cp * kk2})
+    book.equal("39", "Fourier symbol: (-Delta_{x_i})^{1/2} -> |k_i| in (38)", P39,
+               A36.subs({D1: cp * kk1, D2: cp * kk2}))
+
+
 def add_claims(book: ClaimBook) -> None:
     """Append the claims for the equations listed in the module docstring to ``book``."""
     _model_definitions(book)
+    _field_algebra(book)
     _single_atom(book)
     _reduced_model(book)
     _wigner(book)
