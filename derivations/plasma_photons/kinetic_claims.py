@@ -92,7 +92,8 @@ def _claims_31_41(book: ClaimBook) -> None:
     Ef = sp.Function("E")(r1, k1)
     via_star = sp.expand(sine_bracket(Wf, Ef, [r1], [k1], hbar=1, order=5) / hbar)
     book.equal("31", "𝒦 of Eq. (31) (sin series with arrows, to fifth order, 1-D) equals "
-               "(W⋆E − E⋆W)/(iħ) with the Moyal star product in (r, k)", via_star,
+               "(W⋆E − E⋆W)/(iħ) with the Moyal star product in (r, k); the print's second term "
+               "'−½∇←_k·' has lost its ∇→_r (incomplete as printed), read as in (128)", via_star,
                _K(Wf, Ef, 5, [r1], [k1]))
     # (40): photons, ħω_k with no r dependence
     N = sp.Function("N")(*rs, *ks)
