@@ -9,11 +9,12 @@ Claims (printed forms typed in as data with their labels, derived forms computed
        term + ∫j₂/x quadrature); the first line vanishes at large p (Fig. 1 integrals).
   (14) G_L(r → ∞) = G_{0,L}(K_L(0), r) to O(n²);  (15) G_L(r → 0) = G_{0,L}(K_L(∞), r) + D(0) to O(n²),
        with D(0) a convergent integral (radial quadrature with two cut-offs).
-  (18) ⟨r|T·G0|r⟩ = -n(r) (coupled-dipole matrices);  (19) the DOS with a transverse pole (residues,
+  (16) both lines in free space;  (18) ⟨r|T·G0|r⟩ = -n(r) (coupled-dipole matrices);
+  (19) the DOS with a transverse pole (residues,
        quadrature twin);  (24) energy conservation and equipartition of the rate equation (matrix
        exponential twin);  (26) the r → 0 divergence of the subtracted G0G0* and its repair with G_{0,T};
        (27) the regularised singular ladder vertex from (26) (angular quadrature
-       and principal-value twin).  Skipped: (16) and (17) (see ``SKIPPED``),
+       and principal-value twin).  Skipped: (16) beyond free space and (17) (see ``SKIPPED``),
        (26) (a definition; used in (27)).
 """
 
@@ -32,8 +33,8 @@ from symlight.greens import dyadic
 from symlight.greens.coupled import collective_tmatrix, green_matrix
 
 SKIPPED = {
-    "(16)": "identity between the Hilbert-space trace of the Helmholtz operator and the magnetic "
-            "projection; with a p-independent Σ (the only model available here) both lines need "
+    "(16) beyond free space": "identity between the Hilbert-space trace of the Helmholtz operator and "
+            "the magnetic projection; with a p-independent Σ (the only model available here) both lines need "
             "different, unspecified UV regularisations (Σ_p vs Σ_p 1/p²), so nothing definite to test",
     "(17)": "definition of the M-dipole T operator (its consequence ⟨r|T·G0|r⟩ = -n(r) is checked as (18))",
     "(26)": "definition of the irreducible ladder vertex (only its r → 0 behaviour is checked); its "
@@ -58,6 +59,7 @@ def add_claims(book: ClaimBook, *, quick: bool = False) -> None:
     _near_field(book)
     _boomerang_split(book)
     _longitudinal_limits(book)
+    _dos_free(book)
     _t_g0(book)
     _dos_pole(book)
     _rate_equation(book)
@@ -204,6 +206,21 @@ def d_zero(delta: float, r_max: float) -> complex:
     lp, lq = 1 / (4 * np.pi * r**3), -2 / (4 * np.pi * r**3)
     integrand = 2 * lp * gp / (1 - t**2 * gp**2) + lq * gq / (1 - t**2 * gq**2)
     return complex(np.sum(4 * np.pi * r**2 * wr * integrand) / 3)
+
+
+# --- (16) -----------------------------------------------------------------------------------------
+def _dos_free(book: ClaimBook) -> None:
+    u = sp.Symbol("u", positive=True)  # u = p²; Im 1/(k² - p² + i0) = -πδ(k² - u), p² dp = sqrt(u)du/2
+
+    def sum_p_delta(weight: sp.Expr) -> sp.Expr:  # Σ_p weight(p²)·(-π δ(k² - p²))
+        return sp.integrate(weight * sp.sqrt(u) / 2 * (-sp.pi) * sp.DiracDelta(k**2 - u), (u, 0, sp.oo)) / (
+            2 * sp.pi**2)
+
+    electric = -(k / (sp.pi * c0)) * 2 * sum_p_delta(1)  # Tr G0: 1/k² (real) + 2/(k² - p² + i0)
+    magnetic = -(k / (sp.pi * c0)) * 2 * sum_p_delta(u / k**2)  # Tr (p²Δ/k²)·G0 = 2p²/(k²(k² - p² + i0))
+    book.equal("16", "free space (Σ = 0): the electric (first) and magnetic (second) lines of (16) both give "
+               "N0 = k²/2π²c0 (the value used in (21)); with Σ ≠ 0 see SKIPPED",
+               sp.Matrix([k**2 / (2 * sp.pi**2 * c0)] * 2), sp.Matrix([electric, magnetic]))
 
 
 # --- (18) -----------------------------------------------------------------------------------------
