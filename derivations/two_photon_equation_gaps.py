@@ -1,7 +1,7 @@
 """Claims for equations of seed 000_afe20a70b32bac1d.txt that the ``two-photon-medium`` topic did
 not yet check: (2)-(11) (dimensions), (6)-(7), (19)-(23), (26)-(28), (33)-(34), (55)-(58), (61)-(63),
 (65)-(67), (69), (70), (72), (74)-(76), (79), (85)-(86), (89), (98)-(99), (101)-(103), (115), (117)/(119),
-(120)-(124), (32), (13) and (36)-(39).
+(120)-(124), (32), (13), (36)-(39), (77)/(110) and (83).
 Printed forms are transcribed below as data with their labels;
 derived forms come from :mod:`symlight.models.two_photon_gap_twins` (and the existing
 ``two_photon_medium`` model); every verdict is computed by :class:`ClaimBook`.
@@ -437,6 +437,27 @@ def _field_algebra(book: ClaimBook) -> None:
                A36.subs({D1: cp * kk1, D2: cp * kk2}))
 
 
+def _transport_structure(book: ClaimBook) -> None:
+    """(77)/(110): conservation by the scattering term; (83)-(84): MC twin of the diffusion law."""
+    cons = tw.collision_conservation()
+    for lab in ("77", "110"):
+        book.close(lab, "scattering term integrates to zero over the sphere (gain = loss, as in (1)) "
+                   "with the phase function (80)/(115), Gaussian spectrum, random anisotropic a "
+                   "(1152-point rule)",
+                   0.0, cons["net"], atol=1e-10 * cons["total"])
+    pt = {k1: 0.9, k2: 1.4, hm.c: 1.0, hm.Omega: 1.0, G: 0.8, hm.Chat0: 1.0}
+    f_p = float(hm.reduced_eigen()["f+"].subs(pt))
+    mu_p = float(hm.reduced_rates()["mu1+"].subs(pt))
+    D84 = float(P_119.subs({_cc: 1.0, _f2: f_p, _mu2: mu_p}))  # (84) has the same form c f^2/(3 mu)
+    rate, t_end = mu_p, 15.0 / mu_p
+    msd, err = tw.walker_msd(f_p, rate, t_end, n=4000, seed=9)
+    exact = 6 * D84 * (t_end - (1 - np.exp(-rate * t_end)) / rate)
+    book.close("83-84", f"MC twin: particle 1 of mode + (speed c f_+ = {f_p:.4f}, rate c mu_1+ = {mu_p:.4f}, "
+               "k1=.9, k2=1.4, G=.8), 4000 walkers at c mu t = 15: <|x1|^2> vs "
+               "6 D_1+ (t - (1-e^(-c mu t))/c mu) "
+               f"with D of (84) (3 sigma = {3 * err:.1f})", exact, msd, atol=3 * err, rtol=0.0)
+
+
 def add_claims(book: ClaimBook) -> None:
     """Append the claims for the equations listed in the module docstring to ``book``."""
     _model_definitions(book)
@@ -448,3 +469,4 @@ def add_claims(book: ClaimBook) -> None:
     _initial_state(book)
     _scaling_and_modes(book)
     _appendix_four_by_four(book)
+    _transport_structure(book)

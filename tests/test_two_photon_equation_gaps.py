@@ -38,7 +38,8 @@ def test_expected_verdicts(claims):
     v33 = _verdicts(claims, "33")
     assert sum("discrep" in x for x in v33) == 2 and sum("confirm" in x for x in v33) == 1
     for eq in ("2-11", "6-7", "19-20", "21", "62-63", "69", "86", "123-124", "120-122",
-               "98-99", "101-102", "103", "32", "13", "36-38", "38", "39"):
+               "98-99", "101-102", "103", "32", "13", "36-38", "38", "39",
+               "77", "110", "83-84"):
         v = _verdicts(claims, eq)
         assert v and all("confirm" in x for x in v), (eq, v)
     assert sorted(_verdicts(claims, "22")) == ["confirmed", "discrepancy"]
@@ -103,6 +104,14 @@ def test_four_by_four_lattice():
     assert lat["herm_36"] < 1e-12 < lat["herm_amplitudes"]
     with pytest.raises(InputError, match="coupling"):
         tw.lattice_generator_36(g_val=-1.0)
+
+
+def test_collision_conservation_fails_without_normalisation():
+    cons = tw.collision_conservation(n_theta=12, n_phi=24)
+    assert abs(cons["net"]) < 1e-10 * cons["total"]
+    assert cons["norm_first_arg"] < 1e-10
+    bad = tw.collision_conservation(n_theta=12, n_phi=24, normalise=False)  # (80) without its denominator
+    assert abs(bad["net"]) > 1e-2 * bad["total"]
 
 
 def test_bad_input():

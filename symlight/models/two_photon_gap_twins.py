@@ -393,3 +393,40 @@ def lattice_generator_36(n: int = 4, *, g_val: float = 0.6, rho0_val: float = 1.
     MP = s[:, None] * M / s[None, :]
     return {"herm_36": float(np.abs(MP - MP.conj().T).max()),
             "herm_amplitudes": float(np.abs(M - M.conj().T).max())}
+
+
+# ----------------------------------------------------------------------------- (77)/(110)
+def collision_conservation(k_val: float = 1.7, lc: float = 0.6, n_theta: int = 24, n_phi: int = 48,
+                           seed: int = 3, normalise: bool = True) -> dict[str, float]:
+    """(77)/(110) with the phase function (80)/(115) for a Gaussian spectrum Chat(q) = e^{-lc^2 q^2/4}:
+    the scattering term mu (int dk' A(k, k') a(k') - a(k)) integrated over the sphere must vanish
+    for any a (probability is conserved, as in the transport equation (1)). Product Gauss-Legendre
+    (cos theta) x uniform (phi) rule; a is a random smooth anisotropic function. ``normalise=False``
+    drops the denominator of (80) (a kernel that does not conserve, for tests)."""
+    _positive(k=k_val, lc=lc)
+    xg, wg = np.polynomial.legendre.leggauss(n_theta)
+    ph = 2 * np.pi * np.arange(n_phi) / n_phi
+    ct = np.repeat(xg, n_phi)
+    st = np.sqrt(1 - ct ** 2)
+    pp = np.tile(ph, n_theta)
+    w = np.repeat(wg, n_phi) * (2 * np.pi / n_phi)
+    kh = np.stack([st * np.cos(pp), st * np.sin(pp), ct], axis=1)
+    q2 = k_val ** 2 * np.sum((kh[:, None, :] - kh[None, :, :]) ** 2, axis=2)
+    Cq = np.exp(-lc ** 2 * q2 / 4)
+    A = Cq / (Cq @ w)[:, None] if normalise else Cq  # (80): normalised over the second argument
+    rng = np.random.default_rng(seed)
+    coef = rng.normal(size=4)
+    a = np.exp(coef[0] * kh[:, 0] + coef[1] * kh[:, 1] + coef[2] * kh[:, 2]) + coef[3] ** 2
+    gain = A @ (w * a)
+    return {"net": float(w @ (gain - a)), "total": float(w @ a),
+            "norm_first_arg": float(np.abs(w @ A - 1).max())}
+
+
+def walker_msd(speed: float, rate: float, t_end: float, n: int = 4000, seed: int = 7) -> tuple[float, float]:
+    """Mean squared displacement (and its standard error) of ``n`` persistent 3-D walkers of
+    :func:`symlight.models.two_photon_transport_mc.walk` at ``t_end``."""
+    from symlight.models.two_photon_transport_mc import walk
+
+    pos = walk(speed, rate, t_end, n, np.random.default_rng(seed))
+    r2 = np.sum(pos ** 2, axis=1)
+    return float(r2.mean()), float(r2.std() / np.sqrt(n))
