@@ -1,7 +1,7 @@
 """Claims for equations of seed 000_afe20a70b32bac1d.txt that the ``two-photon-medium`` topic did
 not yet check: (2)-(11) (dimensions), (6)-(7), (19)-(23), (26)-(28), (33)-(34), (55)-(58), (61)-(63),
 (65)-(67), (69), (70), (72), (74)-(76), (79), (85)-(86), (89), (98)-(99), (101)-(103), (115), (117)/(119),
-(120)-(124), (32), (13), (36)-(39), (77)/(110) and (83).
+(120)-(124), (32), (13), (36)-(39), (77)/(110), (83) and (97).
 Printed forms are transcribed below as data with their labels;
 derived forms come from :mod:`symlight.models.two_photon_gap_twins` (and the existing
 ``two_photon_medium`` model); every verdict is computed by :class:`ClaimBook`.
@@ -458,6 +458,18 @@ def _transport_structure(book: ClaimBook) -> None:
                f"with D of (84) (3 sigma = {3 * err:.1f})", exact, msd, atol=3 * err, rtol=0.0)
 
 
+def _amplitude_rows_97(book: ClaimBook) -> None:
+    """(97): (16)-(18) with the overall factors rho(x1), rho(x1)rho(x2) cancelled (Appendix E)."""
+    r1, r2, p2, p1, p1s, a, D2 = sp.symbols("rho1 rho2 psi2 psi1 psi1_swapped a D2")
+    gp, Op = sp.Symbol("g", positive=True), sp.Symbol("Omega", positive=True)
+    rhs17 = 2 * gp * r1 * p2 + r1 * (D2 + Op) * p1 - 2 * gp * r1 * r2 * a  # (17) / i d_t of rho1 psi1
+    rhs18 = gp / 2 * r1 * r2 * (p1s - p1) + 2 * Op * r1 * r2 * a  # (18) / i d_t of rho1 rho2 a
+    P97_psi1 = 2 * gp * p2 + (D2 + Op) * p1 - 2 * gp * r2 * a
+    P97_a = gp / 2 * (p1s - p1) + 2 * Op * a
+    book.equal("97", "psi1 row of (97) = (17) divided by rho(x1)", P97_psi1, sp.expand(rhs17 / r1))
+    book.equal("97", "a row of (97) = (18) divided by rho(x1) rho(x2)", P97_a, sp.expand(rhs18 / (r1 * r2)))
+
+
 def add_claims(book: ClaimBook) -> None:
     """Append the claims for the equations listed in the module docstring to ``book``."""
     _model_definitions(book)
@@ -468,5 +480,6 @@ def add_claims(book: ClaimBook) -> None:
     _kinetic(book)
     _initial_state(book)
     _scaling_and_modes(book)
+    _amplitude_rows_97(book)
     _appendix_four_by_four(book)
     _transport_structure(book)
