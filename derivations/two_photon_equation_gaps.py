@@ -1,7 +1,7 @@
 """Claims for equations of seed 000_afe20a70b32bac1d.txt that the ``two-photon-medium`` topic did
 not yet check: (2)-(11) (dimensions), (6)-(7), (19)-(23), (26)-(28), (33)-(34), (55)-(58), (61)-(63),
 (65)-(67), (69), (70), (72), (74)-(76), (79), (85)-(86), (89), (98)-(99), (101)-(103), (115), (117)/(119),
-(120)-(124), (32), (13), (36)-(39), (77)/(110), (83) and (97).
+(120)-(124), (32), (13), (36)-(39), (77)/(110), (83), (97) and the prefactors of (127)-(128).
 Printed forms are transcribed below as data with their labels;
 derived forms come from :mod:`symlight.models.two_photon_gap_twins` (and the existing
 ``two_photon_medium`` model); every verdict is computed by :class:`ClaimBook`.
@@ -470,6 +470,20 @@ def _amplitude_rows_97(book: ClaimBook) -> None:
     book.equal("97", "a row of (97) = (18) divided by rho(x1) rho(x2)", P97_a, sp.expand(rhs18 / (r1 * r2)))
 
 
+def _density_prefactors(book: ClaimBook) -> None:
+    """(126)-(128): the printed prefactors 1/(2C^2), 2/(rho0 C^2), 1/(2 rho0^2 C^2) relative to each other
+    against the weights of (36): <|amplitude_j|^2> = int W_jj / |S_jj|^2 with the same W-integral form."""
+    Cs = sp.Symbol("C", positive=True)
+    P126, P127, P128 = 1 / (2 * Cs ** 2), 2 / (rho0 * Cs ** 2), 1 / (2 * rho0 ** 2 * Cs ** 2)
+    S = [sp.sqrt(2), sp.sqrt(rho0 / 2), sp.sqrt(rho0 / 2), sp.sqrt(2) * rho0]  # (36)
+    inv_w = [1 / sj ** 2 for sj in S]
+    book.equal("127", "prefactor ratio (127)/(126) = |S_11|^2/|S_22|^2 of (36) (psi1 from W22)",
+               P127 / P126, sp.simplify(inv_w[1] / inv_w[0]))
+    book.equal("128", "prefactor ratio (128)/(126) = |S_11|^2/|S_44|^2 of (36) (a from W44; consistent with "
+               "Psi_4 = sqrt2 rho0 a, not with the printed (105) weight rho0^2)", P128 / P126,
+               sp.simplify(inv_w[3] / inv_w[0]))
+
+
 def add_claims(book: ClaimBook) -> None:
     """Append the claims for the equations listed in the module docstring to ``book``."""
     _model_definitions(book)
@@ -483,3 +497,4 @@ def add_claims(book: ClaimBook) -> None:
     _amplitude_rows_97(book)
     _appendix_four_by_four(book)
     _transport_structure(book)
+    _density_prefactors(book)

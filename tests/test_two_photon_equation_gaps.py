@@ -39,7 +39,7 @@ def test_expected_verdicts(claims):
     assert sum("discrep" in x for x in v33) == 2 and sum("confirm" in x for x in v33) == 1
     for eq in ("2-11", "6-7", "19-20", "21", "62-63", "69", "86", "123-124", "120-122",
                "98-99", "101-102", "103", "32", "13", "36-38", "38", "39",
-               "77", "110", "83-84", "97"):
+               "77", "110", "83-84", "97", "127", "128"):
         v = _verdicts(claims, eq)
         assert v and all("confirm" in x for x in v), (eq, v)
     assert sorted(_verdicts(claims, "22")) == ["confirmed", "discrepancy"]
