@@ -212,6 +212,14 @@ def _multiscale_operators(book: ClaimBook) -> None:
                "second term has W1 where (68) has W", list(p74), list(d74), domains=dom, samples=4)
     book.equal("75", "integrand of L2 W vs printed (75) (same W -> W1 in the second term)",
                list(p75), list(d75), domains=dom, samples=4)
+    rt = tw.random_term_matrix_twin()
+    book.close("74-75", "twin: rate of W (64) for i eps d_t Psi = cos(q0 x/eps) K Psi computed directly vs "
+               "[K W(k+q/2) - W(k-q/2) K^T] built from W (the derived integrand; 3 k's, eps=.5)", 0.0,
+               rt["deviation"], atol=1e-10 * rt["scale"])
+    rt0 = tw.random_term_matrix_twin(second=0.0)
+    book.close("74-75", "twin: the same with the second term's W replaced by W1 = 0 (leading order of (71), "
+               "where W1 is absent), as printed (74)-(75) would give", 0.0, rt0["deviation"],
+               atol=1e-10 * rt0["scale"])
 
 
 def _kinetic(book: ClaimBook) -> None:

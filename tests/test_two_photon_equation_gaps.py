@@ -43,6 +43,7 @@ def test_expected_verdicts(claims):
         v = _verdicts(claims, eq)
         assert v and all("confirm" in x for x in v), (eq, v)
     assert sorted(_verdicts(claims, "22")) == ["confirmed", "discrepancy"]
+    assert sorted(_verdicts(claims, "74-75")) == ["confirmed", "discrepancy"]
     assert all("discrep" in x for x in _verdicts(claims, "85"))
     assert sorted(_verdicts(claims, "89")) == ["confirmed", "discrepancy", "discrepancy"]
     v79 = _verdicts(claims, "79")
@@ -112,6 +113,12 @@ def test_collision_conservation_fails_without_normalisation():
     assert cons["norm_first_arg"] < 1e-10
     bad = tw.collision_conservation(n_theta=12, n_phi=24, normalise=False)  # (80) without its denominator
     assert abs(bad["net"]) > 1e-2 * bad["total"]
+
+
+def test_random_term_twin_detects_wrong_forms():
+    ok = tw.random_term_matrix_twin(ks=(0.3,), n=401)
+    bad = tw.random_term_matrix_twin(ks=(0.3,), n=401, second=0.0)
+    assert ok["deviation"] < 1e-12 < 1e-3 < bad["deviation"]
 
 
 def test_bad_input():

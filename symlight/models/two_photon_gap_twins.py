@@ -430,3 +430,42 @@ def walker_msd(speed: float, rate: float, t_end: float, n: int = 4000, seed: int
     pos = walk(speed, rate, t_end, n, np.random.default_rng(seed))
     r2 = np.sum(pos ** 2, axis=1)
     return float(r2.mean()), float(r2.std() / np.sqrt(n))
+
+
+# ----------------------------------------------------------------------------- (68)/(74) random term
+def random_term_matrix_twin(*, eps: float = 0.5, q0: float = 0.9, x: float = 0.37,
+                            ks: tuple[float, ...] = (-0.8, 0.1, 0.9), n: int = 801,
+                            second: float = 1.0) -> dict[str, float]:
+    """Numeric twin of the random terms of (68) and (74)-(75) with the non-symmetric matrix K of (61):
+    for i eps d_t Psi = eta(x/eps) K Psi, eta(y) = cos(q0 y) (eta_hat = pi[delta(q - q0) + delta(q + q0)]),
+    the rate of W (64) computed directly, (1/2pi) int dx' e^{-ikx'} [eta(x_-/eps) K F - F K^T eta(x_+/eps)],
+    F = Psi(x_-) Psi^dagger(x_+), x_-+ = x -+ eps x'/2, against the form
+    (1/2) sum_+- e^{+-i q0 x/eps} [K W(k +- q0/2) - W(k -+ q0/2) K^T] built from W itself.
+    ``second`` multiplies the W K^T term of the form (``0`` mimics (74) with W1 -> 0 there).
+    Returns the max deviation and the scale (1-D, one particle, two components)."""
+    _positive(eps=eps)
+    K = np.array([[0.0, 1.0], [0.0, 0.0]])
+
+    def Psi(y):
+        return np.stack([np.exp(-(y - 0.3) ** 2 / 2 + 0.7j * y),
+                         0.6 * np.exp(-(y + 0.4) ** 2 / 1.5 - 0.4j * y)])
+
+    xp = np.linspace(-30.0, 30.0, n)
+    dx = xp[1] - xp[0]
+    xm, xpl = x - eps * xp / 2, x + eps * xp / 2
+    F = np.einsum("ia,ja->ija", Psi(xm), Psi(xpl).conj())
+    eta = lambda y: np.cos(q0 * y)  # noqa: E731
+
+    def W(k):
+        return (F * np.exp(-1j * k * xp)).sum(axis=-1) * dx / (2 * np.pi)
+
+    dev, scale = 0.0, 0.0
+    for k in ks:
+        ph = np.exp(-1j * k * xp) * dx / (2 * np.pi)
+        direct = (np.einsum("ij,jla->ila", K, F * eta(xm / eps))
+                  - np.einsum("ila,jl->ija", F * eta(xpl / eps), K)) @ ph
+        form = sum(0.5 * np.exp(s * 1j * q0 * x / eps)
+                   * (K @ W(k + s * q0 / 2) - second * W(k - s * q0 / 2) @ K.T) for s in (1, -1))
+        dev = max(dev, float(np.abs(direct - form).max()))
+        scale = max(scale, float(np.abs(direct).max()))
+    return {"deviation": dev, "scale": scale}
