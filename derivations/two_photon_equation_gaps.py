@@ -216,6 +216,12 @@ def _multiscale_operators(book: ClaimBook) -> None:
     book.close("74-75", "twin: rate of W (64) for i eps d_t Psi = cos(q0 x/eps) K Psi computed directly vs "
                "[K W(k+q/2) - W(k-q/2) K^T] built from W (the derived integrand; 3 k's, eps=.5)", 0.0,
                rt["deviation"], atol=1e-10 * rt["scale"])
+    K1 = np.array([[0, 1, 0, 0], [0, 0, 0, 0], [0, 0, 0, 1], [0, 0, 0, 0]], float)  # (100), printed
+    K2 = np.array([[0, 0, 1, 0], [0, 0, 0, -1], [0, 0, 0, 0], [0, 0, 0, 0]], float)
+    r1, r2 = tw.random_term_matrix_twin(K=K1), tw.random_term_matrix_twin(K=K2)
+    book.close("106", "twin: random terms of (106) [K_i W(k_i + q/2) - W(k_i - q/2) K_i^T] with K1, K2 "
+               "of (100) against the directly computed rate of W (4 components)", [0.0, 0.0],
+               [r1["deviation"], r2["deviation"]], atol=1e-10 * max(r1["scale"], r2["scale"]))
     rt0 = tw.random_term_matrix_twin(second=0.0)
     book.close("74-75", "twin: the same with the second term's W replaced by W1 = 0 (leading order of (71), "
                "where W1 is absent), as printed (74)-(75) would give", 0.0, rt0["deviation"],

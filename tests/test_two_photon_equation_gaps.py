@@ -39,7 +39,7 @@ def test_expected_verdicts(claims):
     assert sum("discrep" in x for x in v33) == 2 and sum("confirm" in x for x in v33) == 1
     for eq in ("2-11", "6-7", "19-20", "21", "62-63", "69", "86", "123-124", "120-122",
                "98-99", "101-102", "103", "32", "13", "36-38", "38", "39",
-               "77", "110", "83-84", "97", "127", "128"):
+               "77", "110", "83-84", "97", "127", "128", "106"):
         v = _verdicts(claims, eq)
         assert v and all("confirm" in x for x in v), (eq, v)
     assert sorted(_verdicts(claims, "22")) == ["confirmed", "discrepancy"]
@@ -119,6 +119,8 @@ def test_random_term_twin_detects_wrong_forms():
     ok = tw.random_term_matrix_twin(ks=(0.3,), n=401)
     bad = tw.random_term_matrix_twin(ks=(0.3,), n=401, second=0.0)
     assert ok["deviation"] < 1e-12 < 1e-3 < bad["deviation"]
+    with pytest.raises(InputError, match="square"):
+        tw.random_term_matrix_twin(K=np.ones((2, 3)))
 
 
 def test_bad_input():

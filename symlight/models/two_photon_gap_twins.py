@@ -435,20 +435,24 @@ def walker_msd(speed: float, rate: float, t_end: float, n: int = 4000, seed: int
 # ----------------------------------------------------------------------------- (68)/(74) random term
 def random_term_matrix_twin(*, eps: float = 0.5, q0: float = 0.9, x: float = 0.37,
                             ks: tuple[float, ...] = (-0.8, 0.1, 0.9), n: int = 801,
-                            second: float = 1.0) -> dict[str, float]:
+                            second: float = 1.0, K: np.ndarray | None = None) -> dict[str, float]:
     """Numeric twin of the random terms of (68) and (74)-(75) with the non-symmetric matrix K of (61):
     for i eps d_t Psi = eta(x/eps) K Psi, eta(y) = cos(q0 y) (eta_hat = pi[delta(q - q0) + delta(q + q0)]),
     the rate of W (64) computed directly, (1/2pi) int dx' e^{-ikx'} [eta(x_-/eps) K F - F K^T eta(x_+/eps)],
     F = Psi(x_-) Psi^dagger(x_+), x_-+ = x -+ eps x'/2, against the form
     (1/2) sum_+- e^{+-i q0 x/eps} [K W(k +- q0/2) - W(k -+ q0/2) K^T] built from W itself.
-    ``second`` multiplies the W K^T term of the form (``0`` mimics (74) with W1 -> 0 there).
+    ``second`` multiplies the W K^T term of the form (``0`` mimics (74) with W1 -> 0 there); ``K``
+    (default (61)) may be any real square matrix, e.g. K1 of (100) for (106).
     Returns the max deviation and the scale (1-D, one particle, two components)."""
     _positive(eps=eps)
-    K = np.array([[0.0, 1.0], [0.0, 0.0]])
+    K = np.array([[0.0, 1.0], [0.0, 0.0]]) if K is None else np.asarray(K, float)
+    if K.ndim != 2 or K.shape[0] != K.shape[1]:
+        raise InputError(f"K must be a square matrix, got shape {K.shape}")
+    m = K.shape[0]
 
     def Psi(y):
-        return np.stack([np.exp(-(y - 0.3) ** 2 / 2 + 0.7j * y),
-                         0.6 * np.exp(-(y + 0.4) ** 2 / 1.5 - 0.4j * y)])
+        return np.stack([(0.6 + 0.2 * j) * np.exp(-(y - 0.3 + 0.25 * j) ** 2 / (1.5 + 0.3 * j)
+                                                  + (0.7 - 0.4 * j) * 1j * y) for j in range(m)])
 
     xp = np.linspace(-30.0, 30.0, n)
     dx = xp[1] - xp[0]
