@@ -11,6 +11,7 @@ Use: ``add_claims(book)`` appends to a ``ClaimBook("two-photon-medium", SOURCE)`
 
 from __future__ import annotations
 
+import mpmath
 import numpy as np
 import sympy as sp
 
@@ -191,6 +192,14 @@ def _wigner(book: ClaimBook) -> None:
     printed72, derived72 = tw.two_scale_derivative()
     book.equal("72", "d/dx F(x, x/eps) = (d_x + d_X/eps) F at X = x/eps (SymPy, F = sin2x e^{-X^2} cos(xX))",
                printed72, derived72, domains={sp.Symbol("epsilon", positive=True): (0.2, 1.0)})
+    xs, es = sp.Symbol("x", real=True), sp.Symbol("epsilon", positive=True)
+    fp = sp.lambdify((xs, es), printed72, "mpmath")
+    Fx = lambda xv, ev: mpmath.sin(2 * xv) * mpmath.exp(-(xv / ev) ** 2) * mpmath.cos(xv * xv / ev)  # noqa: E731
+    pts72 = ((0.3, 0.5), (0.7, 0.9), (-0.4, 0.35))
+    fd = [float(mpmath.diff(lambda xv, ev=ev: Fx(xv, ev), xv)) for xv, ev in pts72]
+    book.close("72", "twin: mpmath numerical derivative of F(x, x/eps) vs the printed replacement "
+               "at 3 points",
+               [float(fp(xv, ev)) for xv, ev in pts72], fd, rtol=1e-12)
     _multiscale_operators(book)
 
 
