@@ -173,3 +173,18 @@ def test_single_atom_laplace_and_order_g2():
     df0 = complex(sp.diff(f, t).subs(at0).evalf())
     assert abs(f0) < 1e-12  # L^{-1}[1/((z+ia)(z+ib))]: f(0) = 0, f'(0) = coefficient
     assert abs(df0 - complex((sp.I * sa.g ** 2 / (sa.c * sa.k0 - sa.Omega)).subs(vals))) < 1e-12
+
+
+def test_rule_123_reproduces_the_initial_state_and_projection_does_not():
+    """At t → 0 only the two-photon density may be non-zero (initial data (85)-(86)); the paper's
+    rule (123) achieves it, the modal projection does not, and only the latter stays positive."""
+    import numpy as np
+
+    from symlight.models import two_photon_densities as dens
+
+    s = dens.Setup()
+    d123 = dens.densities(np.array([1e-9, 1.0]), s, n=32, rule="paper")
+    dproj = dens.densities(np.array([1e-9, 1.0]), s, n=32, rule="projection")
+    assert abs(d123["psi1"][0]) < 1e-2 * d123["psi2"][0] and abs(d123["a"][0]) < 1e-2 * d123["psi2"][0]
+    assert abs(dproj["psi1"][0]) > 0.5 * dproj["psi2"][0]
+    assert min(float(np.min(dproj[k])) for k in ("psi2", "psi1", "a")) >= 0
