@@ -534,7 +534,8 @@ def figures(out_dir: Path, *, full: bool = False) -> list:
     for key in ("psi2", "rho0_psi1"):
         axs[0].loglog(ts, np.abs(rp[key]), label=key)
         axs[1].semilogx(ts, rq[key], label=key)
-    axs[0].set_title("derived (projection)"), axs[1].set_title("paper's rule (123)/(C5)")
+    axs[0].set_title("modal projection (misses the initial state)", fontsize=9)
+    axs[1].set_title("paper's rule (123)/(C5): initial state exact", fontsize=9)
     for a_ in axs:
         a_.set_xlabel("Omega t"), a_.legend()
     p = out_dir / "two_photon_fig2.png"
@@ -565,13 +566,17 @@ def figures(out_dir: Path, *, full: bool = False) -> list:
     for key in ("psi2", "psi1", "a"):
         axs[0].loglog(ts, np.abs(dp[key]), label=key)
         axs[1].semilogx(ts, dq[key], label=key)
-    axs[0].set_title("derived (projection), |density|"), axs[1].set_title("paper's rule (123)")
+    axs[0].set_title("modal projection (misses the initial state), |density|", fontsize=9)
+    axs[1].set_title("paper's rule (123): initial state exact", fontsize=9)
     for a_ in axs:
         a_.set_xlabel("Omega t"), a_.legend()
     p = out_dir / "two_photon_fig5.png"
     fig.tight_layout(), fig.savefig(p, dpi=110), plt.close(fig)
     figs.append(Figure("Fig. 5", p, f"Densities (126)-(128) at x1=(l,0,0), x2=(-l,0,0); {n}x{n + 1} "
-                       "Gauss-Legendre grid on [0,6/l]^2 (paper grid unknown), Chat=1.", cmd,
+                       "Gauss-Legendre grid on [0,6/l]^2 (paper grid unknown), Chat=1. Right: the "
+                       "paper's initial modes (123), which reproduce the initial state, go negative at "
+                       "short times (the diffusion approximation's limit); left: the modal projection "
+                       "stays positive but starts from the wrong state.", cmd,
                        time.perf_counter() - t0))
     t0 = time.perf_counter()
     tl = np.logspace(1, 5, 17)
