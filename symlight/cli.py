@@ -51,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     rep.add_argument("topics", nargs="*", metavar="TOPIC", help="topic ids (default: all)")
     rep.add_argument("--out", metavar="DIR", required=True, help="output directory")
     rep.add_argument("--no-progress", action="store_true", help="no progress bar")
+    rep.add_argument("--topic-timeout", metavar="SECONDS",
+                     help="fail a topic (alone) that runs longer than this; default "
+                          "$SYMLIGHT_TOPIC_TIMEOUT, else no limit")
     rep.add_argument("--scheduler", metavar="ADDRESS",
                      help="run sweeps and ensembles on this Dask scheduler (tcp://host:port)")
 
@@ -147,9 +150,21 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_reproduce(args: argparse.Namespace) -> int:
     from symlight.report.build import build_report
+    from symlight.report.deadline import TIMEOUT_ENV, parse_timeout
 
     topics = _topics(args.topics)
-    ok = build_report(topics, Path(args.out), progress=not args.no_progress, debug=args.debug)
+    budget = parse_timeout(args.topic_timeout, "--topic-timeout")
+    previous = os.environ.get(TIMEOUT_ENV)
+    if budget is not None:
+        os.environ[TIMEOUT_ENV] = repr(budget)  # read by the topic workers (forked after this)
+    try:
+        ok = build_report(topics, Path(args.out), progress=not args.no_progress, debug=args.debug)
+    finally:
+        if budget is not None:
+            if previous is None:
+                os.environ.pop(TIMEOUT_ENV, None)
+            else:
+                os.environ[TIMEOUT_ENV] = previous
     return EXIT_OK if ok else EXIT_FAILED
 
 

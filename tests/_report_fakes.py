@@ -74,11 +74,22 @@ def _slow():
     return []
 
 
+def _stubborn():
+    import time
+
+    while True:  # derivation code that swallows ordinary exceptions must still be stoppable
+        try:
+            time.sleep(0.05)
+        except Exception:  # noqa: BLE001, S110
+            pass
+
+
 FAKES = {
     "fake-optics": lambda: _module("fake-optics", "Fake optics paper", _optics_claims, _optics_figures),
     "fake-broken": lambda: _module("fake-broken", "A topic whose derivation crashes",
                                    _raise(RuntimeError("derivation exploded"))),
     "fake-slow": lambda: _module("fake-slow", "Takes a minute", _slow),
+    "fake-stubborn": lambda: _module("fake-stubborn", "Never ends", _stubborn),
     "fake-crash": lambda: _module("fake-crash", "Crashes its process", _hard_crash),
     "fake-interrupt": lambda: _module("fake-interrupt", "Interrupted", _raise(KeyboardInterrupt())),
 }

@@ -343,3 +343,38 @@ def test_rendering_bug_fails_the_topic_not_the_report(tmp_path, monkeypatch):
     page = (out / "index.html").read_text()
     assert "the report could not render this topic: ValueError: renderer bug" in page
     assert len(json.loads((out / "claims.json").read_text())) == 5  # the claims are kept
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_topic_over_its_time_budget_fails_alone(tmp_path, monkeypatch, jobs):
+    """SYMLIGHT_TOPIC_TIMEOUT stops a topic that never ends (even one swallowing Exception)."""
+    import time
+
+    fakes.install(monkeypatch, "fake-stubborn", "fake-optics")
+    monkeypatch.setenv("SYMLIGHT_TOPIC_TIMEOUT", "1.5")
+    out = tmp_path / "rep"
+    start = time.perf_counter()
+    assert build_report(["fake-stubborn", "fake-optics"], out, progress=False, jobs=jobs) is False
+    assert time.perf_counter() - start < 30
+    page = (out / "index.html").read_text()
+    assert "TopicTimeout" in page and "1.5 s topic budget" in page
+    rows = json.loads((out / "claims.json").read_text())
+    assert {r["topic"] for r in rows} == {"fake-optics"} and len(rows) == 5
+
+
+def test_topic_timeout_option_is_validated_before_any_work(tmp_path, monkeypatch, capsys):
+    from symlight.cli import main
+
+    fakes.install(monkeypatch, "fake-optics")
+    for bad in ("-1", "nan", "soon"):
+        assert main(["reproduce", "--out", str(tmp_path / "r"), "--topic-timeout", bad]) == 2
+        assert "--topic-timeout" in capsys.readouterr().err
+    monkeypatch.setenv("SYMLIGHT_TOPIC_TIMEOUT", "0")
+    assert main(["reproduce", "--out", str(tmp_path / "r"), "--no-progress"]) == 2
+    assert "SYMLIGHT_TOPIC_TIMEOUT" in capsys.readouterr().err
+    assert not (tmp_path / "r").exists()
+    monkeypatch.delenv("SYMLIGHT_TOPIC_TIMEOUT")
+    assert main(["reproduce", "--out", str(tmp_path / "r"), "--no-progress", "--topic-timeout", "60"]) == 0
+    import os
+
+    assert "SYMLIGHT_TOPIC_TIMEOUT" not in os.environ  # the option does not leak into the caller

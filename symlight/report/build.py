@@ -31,6 +31,7 @@ from typing import Any
 
 from symlight.errors import InputError
 from symlight.io import atomic_write_text, check_output_dir, is_report_dir, printable, replace_directory
+from symlight.report.deadline import Budget, TopicTimeout, topic_timeout
 from symlight.report.html import ReportMeta, page_html, section_html
 from symlight.report.mathrender import MathRenderer
 from symlight.report.results import VERDICTS, TopicResult
@@ -68,7 +69,9 @@ def run_topic(topic: str, staging: Path, *, debug: bool = False, tick: Any = Non
     """Run one topic's ``claims()`` and ``figures(staging/figures/<topic>)``; never raises Exception.
 
     KeyboardInterrupt (and other BaseExceptions) propagate: the caller abandons the staging dir.
-    ``tick(stage)`` is called after each stage ("claims", "figures"), for a progress bar.
+    ``tick(stage)`` is called after each stage ("claims", "figures"), for a progress bar. A topic
+    that runs past ``$SYMLIGHT_TOPIC_TIMEOUT`` seconds fails alone (its finished claims are lost,
+    the other topics are not).
     """
     import derivations
     from symlight.checks import Claim
@@ -91,31 +94,36 @@ def run_topic(topic: str, staging: Path, *, debug: bool = False, tick: Any = Non
     res.title = str(getattr(module, "TITLE", topic))
     res.source = str(getattr(module, "SOURCE", source))
 
+    budget = Budget(topic_timeout())
     start = time.perf_counter()
     try:
-        claims = list(module.claims())
+        with budget.stage("claims()"):
+            claims = list(module.claims())
         wrong = [type(c).__name__ for c in claims if not isinstance(c, Claim)]
         if wrong:
             raise TypeError(f"claims() of {topic!r} returned non-Claim objects: {', '.join(set(wrong))}")
         res.claims = claims
-    except Exception as exc:  # noqa: BLE001 - report the failure, keep other topics
+    except (Exception, TopicTimeout) as exc:  # noqa: BLE001 - report the failure, keep other topics
         res.status, res.claims_error, res.trace = "failed", _error_text(exc), traceback.format_exc()
     res.claims_seconds = time.perf_counter() - start
     tick("claims")
 
-    if hasattr(module, "figures"):
+    if hasattr(module, "figures") and res.status == "failed" and res.claims_error.startswith("TopicTimeout"):
+        res.figures_error = "not run: the topic's time budget was spent in claims()"
+    elif hasattr(module, "figures"):
         figdir = staging / "figures" / topic
         figdir.mkdir(parents=True, exist_ok=True)
         start = time.perf_counter()
         try:
-            res.figures = list(module.figures(figdir))
+            with budget.stage("figures()"):
+                res.figures = list(module.figures(figdir))
             res.figure_files = [_place_figure(f, figdir, staging) for f in res.figures]
             missing = [str(getattr(f, "name", "?")) for f, rel in zip(res.figures, res.figure_files,
                                                                         strict=True) if not rel]
             if missing:
                 res.status = "failed"
                 res.figures_error = f"figure file(s) not written: {', '.join(missing)}"
-        except Exception as exc:  # noqa: BLE001
+        except (Exception, TopicTimeout) as exc:  # noqa: BLE001
             res.status, res.figures_error = "failed", _error_text(exc)
             res.trace = (res.trace + "\n" if res.trace else "") + traceback.format_exc()
         res.figures_seconds = time.perf_counter() - start
@@ -355,6 +363,7 @@ def build_report(topics: Sequence[str], out: Path, *, progress: bool = True,
     # before any work: the directory must be writable, and an existing one must be empty or a
     # previous report (it is replaced as a whole: never swap away a user's unrelated files)
     check_output_dir(str(out), "report directory", replaceable=is_report_dir)
+    topic_timeout()  # a malformed $SYMLIGHT_TOPIC_TIMEOUT is refused before any work
     jobs = default_jobs(len(topics)) if jobs is None else max(1, int(jobs))
     out_display = printable(str(out), 400)
     target = Path(out).absolute()
