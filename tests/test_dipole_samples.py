@@ -14,6 +14,14 @@ def _same(a, b):
                for p, q in zip(a, b, strict=True))
 
 
+def _close(a, b, rtol=1e-12):
+    """Equal to rounding: worker processes run one BLAS thread, this process may run several, and
+    a different thread count changes LAPACK's summation order (last-bit differences)."""
+    return all(np.allclose(p["curve"], q["curve"], rtol=rtol, atol=0)
+               and np.isclose(float(p["area_total"]), float(q["area_total"]), rtol=rtol, atol=0)
+               for p, q in zip(a, b, strict=True))
+
+
 def test_configurations_identical_serial_local_checkpoint(tmp_path):
     d = np.linspace(-2, 2, 9)
     args = (0.05, 30)
@@ -25,7 +33,8 @@ def test_configurations_identical_serial_local_checkpoint(tmp_path):
                                   checkpoint=tmp_path)
     resumed = ds.run_configurations(ds.mean_im_tmm, range(3), *args, deltas=d, executor="serial",
                                     checkpoint=tmp_path)
-    assert _same(serial, plain) and _same(serial, local) and _same(serial, first) and _same(serial, resumed)
+    assert _same(serial, plain) and _same(serial, first) and _same(serial, resumed)
+    assert _close(serial, local)
     assert len(list(tmp_path.glob("task-*.npz"))) == 3
     # a different seed gives a different configuration (the comparison above can fail)
     other = ds.run_configurations(ds.mean_im_tmm, [5], *args, deltas=d, executor="serial")
