@@ -49,7 +49,7 @@ def _params(P: int, seed: int = 0):
 
 def bench_assembly(P: int = 100_000, sample: int = 1000, repeat: int = 3) -> dict[str, float]:
     from symlight.kernels import generate
-    from symlight.models.driven_dipole_pair import driven_dipole_pair
+    from symlight.models.driven_pair_moments import driven_dipole_pair
 
     model = driven_dipole_pair()
     M, b = model.linear_system()
@@ -184,7 +184,7 @@ def bench_numba(P: int = 100_000, repeat: int = 3) -> dict[str, float] | None:
         print("\n[1c] numba is not installed: the numba variant is not measured here")
         return None
     from symlight.kernels import generate
-    from symlight.models.driven_dipole_pair import driven_dipole_pair
+    from symlight.models.driven_pair_moments import driven_dipole_pair
 
     model = driven_dipole_pair()
     M = sp.Matrix(model.linear_system()[0])
@@ -237,7 +237,7 @@ def _qutip_pair_g2(params, taus, opts):
 def bench_g2(P: int = 1500, T: int = 400, qutip_sample: int = 4, repeat: int = 3) -> dict[str, float]:
     from symlight.kernels import batched, generate
     from symlight.kernels import dipole_pair as dp
-    from symlight.models.driven_dipole_pair import driven_dipole_pair
+    from symlight.models.driven_pair_moments import driven_dipole_pair
 
     model = driven_dipole_pair()
     M, b = model.linear_system()

@@ -82,7 +82,7 @@ def matrix_route_time(n: int) -> float:
 
 def numeric_comparison(P: int = 200, P_qutip: int = 10) -> tuple[float, float]:
     """Seconds per pair: symlight batched (steady state + g2 on 50 delays) vs QuTiP."""
-    from symlight.models.driven_dipole_pair import DrivenDipolePair
+    from symlight.models.driven_pair_moments import DrivenDipolePair
 
     rng = np.random.default_rng(0)
     p = {"Omega1": rng.uniform(1, 20, P) * np.exp(1j * rng.uniform(0, 6.3, P)),

@@ -39,7 +39,7 @@ def _best(fn, repeat: int = 2) -> float:
 
 def full_figure(workers: int = 2) -> tuple[float, list]:
     """Seconds for 7 T × 1500 pairs × 400 τ (derived model, derived couplings), and the results."""
-    from symlight.models.driven_dipole_pair import driven_dipole_pair
+    from symlight.models.driven_pair_moments import driven_dipole_pair
     from symlight.models.vapour_ensemble import VapourPoint, coupling_function, ensemble_g2
     from symlight.models.vapour_pair_system import LinearPairSystem
 
@@ -63,7 +63,7 @@ def full_figure(workers: int = 2) -> tuple[float, list]:
 
 
 def main() -> None:
-    from symlight.models.driven_dipole_pair import driven_dipole_pair
+    from symlight.models.driven_pair_moments import driven_dipole_pair
     from symlight.models.vapour_ensemble import VapourPoint, coupling_function, sample_chunk
     from symlight.models.vapour_pair_system import LinearPairSystem, g2_parts
 

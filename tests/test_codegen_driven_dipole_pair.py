@@ -84,7 +84,7 @@ def test_standalone_matches_independent_derivation(standalone):
 
 
 def test_model_regression_tables_equal_the_4x4_derivation():
-    from symlight.models.driven_dipole_pair import driven_dipole_pair
+    from symlight.models.driven_pair_moments import driven_dipole_pair
 
     tables = pair_regression_tables(driven_dipole_pair())
     spec = dp.g2_spec()

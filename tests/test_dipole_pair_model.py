@@ -15,7 +15,7 @@ from derivations.thermal_pairs import pair_reference as ref
 from symlight.algebra import TwoLevel
 from symlight.errors import InputError, ModelError
 from symlight.models import driven_dipole_pair
-from symlight.models.driven_dipole_pair import DrivenDipolePair
+from symlight.models.driven_pair_moments import DrivenDipolePair
 
 NAMES = ("Omega1", "Omega2", "Delta1", "Delta2", "g12", "gamma12")
 
@@ -180,3 +180,14 @@ def test_transient_matches_liouvillian(model):
         rho = (scipy.linalg.expm(liou.L * t) @ rho0.reshape(-1)).reshape(4, 4)
         assert np.max(np.abs(liou.moments(rho) - S[k])) < 1e-10
     assert lv is not None
+
+
+def test_public_factory_is_a_function_whatever_is_imported() -> None:
+    """``symlight.models.driven_dipole_pair`` stays the factory after the model module is imported."""
+    import types
+
+    import symlight.models as models
+    import symlight.models.driven_pair_moments as impl
+
+    assert not isinstance(models.driven_dipole_pair, types.ModuleType)
+    assert isinstance(models.driven_dipole_pair(), impl.DrivenDipolePair)

@@ -222,7 +222,7 @@ def test_g2_given_state_equals_g2():
 def test_model_is_wired_to_the_kernels():
     """driven_dipole_pair's numerics use generated kernels and the batched g2 (same values as the
     independent 4x4 derivation)."""
-    from symlight.models.driven_dipole_pair import driven_dipole_pair
+    from symlight.models.driven_pair_moments import driven_dipole_pair
 
     model = driven_dipole_pair()
     O1, O2, D1, D2, g, gam = _pair_params(5, seed=13)

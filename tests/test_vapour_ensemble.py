@@ -91,7 +91,7 @@ def test_ensemble_runs_and_dask_equals_local():
 
 
 def test_derived_model_agrees_with_standin_and_its_own_g2():
-    from symlight.models.driven_dipole_pair import driven_dipole_pair
+    from symlight.models.driven_pair_moments import driven_dipole_pair
 
     model = driven_dipole_pair()
     M, b = model.linear_system()

@@ -17,7 +17,7 @@ from derivations.thermal_pairs import pair_reference as ref
 from symlight.algebra import TwoLevel, as_terms, commutator
 from symlight.checks import Claim, ClaimBook
 from symlight.models import dipole_coupling as dc
-from symlight.models.driven_dipole_pair import DrivenDipolePair, driven_dipole_pair
+from symlight.models.driven_pair_moments import DrivenDipolePair, driven_dipole_pair
 from symlight.moments import complete, linear_system, meanfield, regression_vectors
 from symlight.moments import numeric as nm
 

@@ -54,7 +54,7 @@ def _couplings(out_dir: Path) -> Figure:
 def _g2_printed_vs_derived(out_dir: Path) -> Figure:
     from derivations.thermal_pairs.pair_claims import printed_system
     from symlight.models import dipole_coupling as dc
-    from symlight.models.driven_dipole_pair import DrivenDipolePair
+    from symlight.models.driven_pair_moments import DrivenDipolePair
     from symlight.moments import numeric as nm
 
     start = time.perf_counter()

@@ -50,7 +50,7 @@ def engine(name: str) -> LinearPairSystem:
     import sympy
 
     if name == "derived":
-        from symlight.models.driven_dipole_pair import driven_dipole_pair
+        from symlight.models.driven_pair_moments import driven_dipole_pair
 
         M, b = driven_dipole_pair().linear_system()
         return LinearPairSystem.from_sympy(M, b, label="derived (48)-(62)")

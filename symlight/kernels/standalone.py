@@ -84,7 +84,7 @@ def pair_regression_tables(model) -> dict[str, np.ndarray]:
 
 def render_driven_dipole_pair() -> str:
     """Source of ``codegen/generated/driven_dipole_pair.py`` (deterministic)."""
-    from symlight.models.driven_dipole_pair import driven_dipole_pair
+    from symlight.models.driven_pair_moments import driven_dipole_pair
 
     model = driven_dipole_pair()
     M, b = model.linear_system()

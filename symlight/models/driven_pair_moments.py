@@ -19,8 +19,6 @@ to numbers or 1-D arrays of one length P; results then gain a leading axis of le
 
 from __future__ import annotations
 
-import sys
-import types
 from collections.abc import Mapping
 from functools import cached_property
 from typing import Any
@@ -355,15 +353,3 @@ def driven_dipole_pair(**options: Any) -> DrivenDipolePair:
 def hermitian_check(model: DrivenDipolePair) -> sympy.Expr:
     """H − H† (zero): the rotating-frame Hamiltonian is Hermitian."""
     return sympy.expand(model.hamiltonian - dagger(model.hamiltonian))
-
-
-class _CallableModule(types.ModuleType):
-    """Importing this submodule rebinds ``symlight.models.driven_dipole_pair`` (the package's public
-    factory) to the module object; making the module callable keeps ``driven_dipole_pair()`` working
-    whatever the import order."""
-
-    def __call__(self, **options: Any) -> DrivenDipolePair:
-        return driven_dipole_pair(**options)
-
-
-sys.modules[__name__].__class__ = _CallableModule
