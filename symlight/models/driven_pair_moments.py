@@ -192,7 +192,14 @@ class DrivenDipolePair:
             raise InputError(f"singular={singular!r}; valid: 'raise' or 'limit'")
         arrays, P, batched = self._prepare(params)
         m_of, b_of = self._compiled
-        M, b = m_of(arrays), b_of(arrays)
+        sss = self._steady_from(arrays, m_of(arrays), b_of(arrays), singular)
+        return sss if batched else sss[0]
+
+    def _steady_from(self, arrays: Mapping[str, np.ndarray], M: np.ndarray, b: np.ndarray,
+                     singular: str = "raise") -> np.ndarray:
+        """Steady states (P, 15) of the already assembled M, b (see ``steady_state``)."""
+        m_of, b_of = self._compiled
+        P = M.shape[0]
         bad, _ = nm.singular_sets(M)
         if bad.size:
             dicke = self._dicke_sets(arrays)[bad]
@@ -223,7 +230,7 @@ class DrivenDipolePair:
             sss = full
         else:
             sss = nm.steady_state(M, b, check=False)
-        return sss if batched else sss[0]
+        return sss
 
     def transient(self, times: Any, params: Mapping[str, Any], s0: Any = None) -> np.ndarray:
         """S(t) = e^{Mt}(S(0) − S_ss) + S_ss: shape (T, 15) or (P, T, 15); S(0) defaults to |gg⟩ (all 0)."""
@@ -264,13 +271,16 @@ class DrivenDipolePair:
         """X^{ij}(τ) = ⟨σᵢ⁺(0) S(τ) σⱼ⁻(0)⟩ of Eq. (18): shape (T, 15) or (P, T, 15)."""
         self._check_site(i, j)
         taus = self._taus(taus)
-        arrays, P, batched = self._prepare(params)
-        m_of, _ = self._compiled
-        M = m_of(arrays)
-        sss = self.steady_state(params)
-        sss = sss if batched else sss[None]
+        M, sss, batched = self._propagation_inputs(params)
         x = self._regression_numeric(M, sss, i, j, taus)
         return x if batched else x[0]
+
+    def _propagation_inputs(self, params: Mapping[str, Any]) -> tuple[np.ndarray, np.ndarray, bool]:
+        """(M (P, 15, 15), steady states (P, 15), batched): M assembled once for both."""
+        arrays, _, batched = self._prepare(params)
+        m_of, b_of = self._compiled
+        M = m_of(arrays)
+        return M, self._steady_from(arrays, M, b_of(arrays)), batched
 
     def _regression_numeric(self, M: np.ndarray, sss: np.ndarray, i: int, j: int,
                             taus: np.ndarray) -> np.ndarray:
@@ -303,11 +313,7 @@ class DrivenDipolePair:
         S₅S₆ + S₆S₅ + S₇S₈ + S₈S₇ (single-atom terms dropped, as in the paper).
         """
         taus = self._taus(taus)
-        arrays, P, batched = self._prepare(params)
-        m_of, b_of = self._compiled
-        M = m_of(arrays)
-        sss = self.steady_state(params)
-        sss = sss if batched else sss[None]
+        M, sss, batched = self._propagation_inputs(params)
         # symlight.kernels.batched: the four terms X12_8 + X21_7 + X22_5 + X11_6 of Eq. (12)
         # projected before propagation, one eigendecomposition per pair (expm fallback when M is
         # defective or ill-conditioned); denominator S5S6 + S6S5 + S7S8 + S8S7 of Eq. (15)
