@@ -108,3 +108,17 @@ def install(monkeypatch, *names: str, unavailable: tuple[str, ...] = ()) -> None
         return FAKES[topic]()
 
     monkeypatch.setattr(derivations, "load", load)
+
+
+def install_claims_topic(monkeypatch, claims_fn, module_name: str = "derivations._fake_topic") -> None:
+    """Register one fake topic ``fake`` whose module is importable by name (``derivations.load``
+    stays the real loader) and whose ``claims()`` is ``claims_fn``."""
+    import sys
+
+    import derivations
+
+    module = types.ModuleType(module_name)
+    module.TOPIC, module.SOURCE, module.TITLE = "fake", "999_fake.txt", "Fake topic"
+    module.claims = claims_fn
+    monkeypatch.setitem(sys.modules, module_name, module)
+    monkeypatch.setattr(derivations, "TOPICS", {"fake": (module_name, "999_fake.txt")})

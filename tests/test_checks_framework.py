@@ -70,16 +70,9 @@ def test_cli_version_and_unknown_topic(capsys, tmp_path):
 
 
 def _fake_topic(monkeypatch, claims_fn):
-    import sys
-    import types
+    from tests._report_fakes import install_claims_topic
 
-    import derivations
-
-    module = types.ModuleType("derivations._fake_topic")
-    module.TOPIC, module.SOURCE, module.TITLE = "fake", "999_fake.txt", "Fake topic"
-    module.claims = claims_fn
-    monkeypatch.setitem(sys.modules, "derivations._fake_topic", module)
-    monkeypatch.setattr(derivations, "TOPICS", {"fake": ("derivations._fake_topic", "999_fake.txt")})
+    install_claims_topic(monkeypatch, claims_fn)
 
 
 def test_cli_check_writes_json_list(tmp_path, monkeypatch):

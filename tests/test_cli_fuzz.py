@@ -25,7 +25,6 @@ import json
 import os
 import sys
 import tempfile
-import types
 from pathlib import Path
 
 import pytest
@@ -35,6 +34,7 @@ from hypothesis import strategies as st
 
 from symlight.checks import ClaimBook
 from symlight.cli import main
+from tests._report_fakes import install_claims_topic
 
 x = sp.Symbol("x")
 #: SYMLIGHT_FUZZ_SCALE=k runs k times more examples (a long fuzzing session; default 1)
@@ -78,13 +78,8 @@ def _fake_generator(out_dir: Path, backend: str = "numpy") -> list[Path]:
 def fake_cli(monkeypatch, tmp_path):
     """Fake topic registry and codegen registry; cwd and $FUZZ_ROOT in a scratch directory."""
     import codegen
-    import derivations
 
-    module = types.ModuleType("derivations._fuzz_topic")
-    module.TOPIC, module.SOURCE, module.TITLE = "fake", "999_fake.txt", "Fake topic"
-    module.claims = _claims
-    monkeypatch.setitem(sys.modules, "derivations._fuzz_topic", module)
-    monkeypatch.setattr(derivations, "TOPICS", {"fake": ("derivations._fuzz_topic", "999_fake.txt")})
+    install_claims_topic(monkeypatch, _claims, "derivations._fuzz_topic")
     monkeypatch.setattr(codegen, "GENERATORS", {"fake_model": "tests.test_cli_fuzz:_fake_generator"})
     monkeypatch.setenv("FUZZ_ROOT", str(tmp_path.absolute()))
     monkeypatch.setenv("SYMLIGHT_JOBS", "1")
