@@ -138,6 +138,55 @@ def _grid2(n: int, kmax: float):
     return K1, K2, np.outer(wa, wb)
 
 
+def mode_grid(model: str = "full", s: Setup | None = None, *, rule: str = "projection", n: int = 96,
+              kmax: float = 6.0) -> dict:
+    """Per-mode k-integrands of the derived densities on the ``n x (n+1)`` grid: ``w[key]`` is the
+    weight of mode i (without the diffusion kernels), with the rates ``D1``, ``D2`` (modes last), the
+    sinc product ``S`` and the geometry ``AB`` of the three kernels. ``model="full"``: psi2, psi1, a
+    of the 4x4 model (126)-(128); ``"reduced"``: psi2 and rho0 psi1 of the 2x2 model (87)-(88).
+    ``rule`` picks the initial modal amplitudes (projection, or the paper's (123)/(C5))."""
+    s = s or Setup()
+    s.validate()
+    K1, K2, W = _grid2(n, kmax / s.ls)
+    (a1, b1), (a2, b2), (a3, b3), dist = _geometry(s)
+    gauss = K1 ** 2 * K2 ** 2 * np.exp(-s.ls ** 2 * (K1 ** 2 + K2 ** 2)) * W
+    if model == "reduced":
+        # (85)-(86): psi2 = l^-3 [phi_r1 phi_r2 + phi_r2 phi_r1] (as printed, not normalised), so
+        # W11 = 2 Wig(psi2), angular integral 32/pi; |psi2|^2 = W11/2 (16/pi), rho0 |psi1|^2 = W22 (32/pi)
+        kc = reduced_kinetic_coefficients(K1, K2, c_val=s.c, Omega_val=s.Omega, G_val=s.G, Chat=s.Chat)
+        base = (16 / np.pi) * gauss
+        comp = {"psi2": (0, 1.0), "rho0_psi1": (1, 2.0)}
+    elif model == "full":
+        # W11 = Wig(F)/C^2 -> angular integral 16 l^6/(pi C^2) e^{-l^2 k^2}[...];
+        # |psi2|^2 = W11/2 (base has the 1/2); |psi1|^2 = 2 W22/rho0; |a|^2 = W44/(2 rho0^2)
+        kc = kinetic_coefficients(K1, K2, c_val=s.c, Omega_val=s.Omega, G_val=s.G, Chat=s.Chat)
+        base = (8 * s.ls ** 6 / (np.pi * norm_constant_sq(s))) * gauss
+        comp = {"psi2": (0, 1.0), "psi1": (1, 4.0 / s.rho0), "a": (3, 1.0 / s.rho0 ** 2)}
+    else:
+        raise InputError(f"model={model!r}: use 'full' (4x4, (126)-(128)) or 'reduced' (2x2, (87)-(88))")
+    cw = initial_mode_weights(kc["v"], rule)
+    weights = {key: wgt * base[..., None] * cw * kc["v"][..., j, :] ** 2 for key, (j, wgt) in comp.items()}
+    sinc = np.sinc(K1 * dist / np.pi) * np.sinc(K2 * dist / np.pi)
+    return {"w": weights, "D1": kc["D1"], "D2": kc["D2"], "S": sinc,
+            "minD": float(min(np.min(kc["D1"]), np.min(kc["D2"]))), "K1": K1, "K2": K2,
+            "AB": ((a1, b1), (a2, b2), (a3, b3)), "ls": s.ls}
+
+
+def densities_on_grid(data: dict, times, *, asymptotic: bool = False) -> dict[str, np.ndarray]:
+    """sum_k sum_i w_i [K(A1,B1) + K(A2,B2) + 2 S K(A3,B3)] at each time, for every key of
+    ``data["w"]`` (:func:`mode_grid`); ``asymptotic`` uses the large-t kernel expansion."""
+    kern = _pair_asymptotic if asymptotic else _pair_gaussian
+    (a1, b1), (a2, b2), (a3, b3) = data["AB"]
+    D1, D2, ls, ss = data["D1"], data["D2"], data["ls"], data["S"][..., None]
+    times = np.atleast_1d(np.asarray(times, float))
+    out = {key: [] for key in data["w"]}
+    for t in times:
+        T = kern(a1, b1, D1, D2, t, ls) + kern(a2, b2, D1, D2, t, ls) + 2 * ss * kern(a3, b3, D1, D2, t, ls)
+        for key, w in data["w"].items():
+            out[key].append(np.sum(w * T))
+    return {k_: np.asarray(v_) for k_, v_ in out.items()} | {"t": times}
+
+
 def densities(times, s: Setup | None = None, *, rule: str = "projection", n: int = 96,
               kmax: float = 6.0, asymptotic: bool = False) -> dict[str, np.ndarray]:
     """<|psi2|^2>, <|psi1|^2>, <|a|^2> at (x1, x2) for the 4x4 model, Eqs. (126)-(128) derived.
@@ -146,33 +195,7 @@ def densities(times, s: Setup | None = None, *, rule: str = "projection", n: int
     exp(-l^2 (k1^2 + k2^2))). With ``asymptotic=True`` the diffusion kernels are replaced by their
     derived large-t expansion to O(t^-4) (cf. (129)-(134)).
     """
-    s = s or Setup()
-    s.validate()
-    times = np.atleast_1d(np.asarray(times, float))
-    K1, K2, W = _grid2(n, kmax / s.ls)
-    kc = kinetic_coefficients(K1, K2, c_val=s.c, Omega_val=s.Omega, G_val=s.G, Chat=s.Chat)
-    cw = initial_mode_weights(kc["v"], rule)  # (n, n, 4)
-    (a1, b1), (a2, b2), (a3, b3), dist = _geometry(s)
-    sinc = lambda q: np.sinc(q * dist / np.pi)
-    base = (8 * s.ls ** 6 / (np.pi * norm_constant_sq(s))) * K1 ** 2 * K2 ** 2 \
-        * np.exp(-s.ls ** 2 * (K1 ** 2 + K2 ** 2)) * W
-    ss = (sinc(K1) * sinc(K2))[..., None]
-    D1, D2 = kc["D1"], kc["D2"]
-    out = {"psi2": [], "psi1": [], "a": []}
-    comp_weight = {"psi2": (0, 1.0), "psi1": (1, 4.0 / s.rho0), "a": (3, 1.0 / s.rho0 ** 2)}
-    for t in times:
-        if asymptotic:
-            T = sum(f * _pair_asymptotic(a, b, D1, D2, t, s.ls)
-                    for f, (a, b) in ((1.0, (a1, b1)), (1.0, (a2, b2)), (2 * ss, (a3, b3))))
-        else:
-            T = (_pair_gaussian(a1, b1, D1, D2, t, s.ls) + _pair_gaussian(a2, b2, D1, D2, t, s.ls)
-                 + 2 * ss * _pair_gaussian(a3, b3, D1, D2, t, s.ls))
-        for name, (j, wgt) in comp_weight.items():
-            # W11 = Wig(F)/C^2 -> angular integral 16 l^6/(pi C^2) e^{-l^2 k^2}[...];
-            # |psi2|^2 = W11/2 (base has the 1/2); |psi1|^2 = 2 W22/rho0; |a|^2 = W44/(2 rho0^2)
-            val = np.sum(base[..., None] * cw * kc["v"][..., j, :] ** 2 * T)
-            out[name].append(wgt * val)
-    return {k_: np.asarray(v_) for k_, v_ in out.items()} | {"t": times}
+    return densities_on_grid(mode_grid("full", s, rule=rule, n=n, kmax=kmax), times, asymptotic=asymptotic)
 
 
 def _pair_asymptotic(a2, b2, D1, D2, t, ls):
@@ -201,28 +224,6 @@ def total_probability_t0(s: Setup | None = None, *, rule: str = "projection", n:
 
 def densities_reduced(times, s: Setup | None = None, *, rule: str = "projection", n: int = 96,
                       kmax: float = 6.0, asymptotic: bool = False) -> dict[str, np.ndarray]:
-    """<|psi2|^2> and rho0 <|psi1|^2> of the 2x2 model (stimulated emission), Eqs. (87)-(88) derived.
-
-    Initial data (85)-(86): psi2 = l^-3 [phi_r1 phi_r2 + phi_r2 phi_r1] (as printed, not normalised),
-    so W11 = 2 Wig(psi2) and the angular integral gives the prefactor 32/pi; |psi2|^2 = W11/2 (16/pi),
-    rho0 |psi1|^2 = W22 (32/pi).
-    """
-    s = s or Setup()
-    s.validate()
-    times = np.atleast_1d(np.asarray(times, float))
-    K1, K2, W = _grid2(n, kmax / s.ls)
-    kc = reduced_kinetic_coefficients(K1, K2, c_val=s.c, Omega_val=s.Omega, G_val=s.G, Chat=s.Chat)
-    cw = initial_mode_weights(kc["v"], rule)
-    (a1, b1), (a2, b2), (a3, b3), dist = _geometry(s)
-    sinc = lambda q: np.sinc(q * dist / np.pi)
-    base = (16 / np.pi) * K1 ** 2 * K2 ** 2 * np.exp(-s.ls ** 2 * (K1 ** 2 + K2 ** 2)) * W
-    ss = (sinc(K1) * sinc(K2))[..., None]
-    D1, D2 = kc["D1"], kc["D2"]
-    out = {"psi2": [], "rho0_psi1": []}
-    for t in times:
-        kern = _pair_asymptotic if asymptotic else _pair_gaussian
-        T = (kern(a1, b1, D1, D2, t, s.ls) + kern(a2, b2, D1, D2, t, s.ls)
-             + 2 * ss * kern(a3, b3, D1, D2, t, s.ls))
-        out["psi2"].append(np.sum(base[..., None] * cw * kc["v"][..., 0, :] ** 2 * T))
-        out["rho0_psi1"].append(2 * np.sum(base[..., None] * cw * kc["v"][..., 1, :] ** 2 * T))
-    return {k_: np.asarray(v_) for k_, v_ in out.items()} | {"t": times}
+    """<|psi2|^2> and rho0 <|psi1|^2> of the 2x2 model (stimulated emission), Eqs. (87)-(88) derived,
+    from the initial data (85)-(86) (see :func:`mode_grid`)."""
+    return densities_on_grid(mode_grid("reduced", s, rule=rule, n=n, kmax=kmax), times, asymptotic=asymptotic)

@@ -110,54 +110,15 @@ def series_check(pref: sp.Expr, modes: dict, point: dict, constants: tuple | Non
 # ------------------------------------------------------------------ numeric grids (quadrature)
 def grid_data(model: str = "reduced", s: dens.Setup | None = None, n: int = 40, kmax: float = 6.0,
               rule: str = "projection") -> dict:
-    """Per-mode weights w_i (k-integrand of the density without the kernels), D_1i, D_2i, S and the
-    geometry on an n x (n+1) Gauss-Legendre grid, for the derived densities of
-    :mod:`two_photon_densities` (``model="reduced"``: psi2 and rho0 psi1 of (87)-(88);
-    ``"full"``: psi2, psi1, a of (126)-(128)); ``rule`` picks the initial modal amplitudes
-    (projection, or the paper's (123)/(C5))."""
-    from symlight.models.two_photon_medium import kinetic_coefficients, reduced_kinetic_coefficients
-
-    s = s or dens.Setup()
-    s.validate()
-    K1, K2, W = dens._grid2(n, kmax / s.ls)
-    (a1, b1), (a2, b2), (a3, b3), dist = dens._geometry(s)
-    Sg = np.sinc(K1 * dist / np.pi) * np.sinc(K2 * dist / np.pi)
-    gauss = K1 ** 2 * K2 ** 2 * np.exp(-s.ls ** 2 * (K1 ** 2 + K2 ** 2)) * W
-    if model == "reduced":
-        kc = reduced_kinetic_coefficients(K1, K2, c_val=s.c, Omega_val=s.Omega, G_val=s.G, Chat=s.Chat)
-        cw = dens.initial_mode_weights(kc["v"], rule)
-        base = (16 / np.pi) * gauss
-        weights = {"psi2": base[..., None] * cw * kc["v"][..., 0, :] ** 2,
-                   "rho0_psi1": 2 * base[..., None] * cw * kc["v"][..., 1, :] ** 2}
-    else:
-        kc = kinetic_coefficients(K1, K2, c_val=s.c, Omega_val=s.Omega, G_val=s.G, Chat=s.Chat)
-        cw = dens.initial_mode_weights(kc["v"], rule)
-        base = (8 * s.ls ** 6 / (np.pi * dens.norm_constant_sq(s))) * gauss
-        weights = {"psi2": base[..., None] * cw * kc["v"][..., 0, :] ** 2,
-                   "psi1": 4 / s.rho0 * base[..., None] * cw * kc["v"][..., 1, :] ** 2,
-                   "a": 1 / s.rho0 ** 2 * base[..., None] * cw * kc["v"][..., 3, :] ** 2}
-    min_d = float(min(np.min(kc["D1"]), np.min(kc["D2"])))
-    return {"w": weights, "D1": kc["D1"], "D2": kc["D2"], "S": Sg, "minD": min_d, "K1": K1, "K2": K2,
-            "AB": ((a1, b1), (a2, b2), (a3, b3)), "ls": s.ls}
-
-
-def density_on_grid(data: dict, key: str, times) -> np.ndarray:
-    """Quadrature density sum_k sum_i w_i P_i(t) (same kernels as two_photon_densities)."""
-    (a1, b1), (a2, b2), (a3, b3) = data["AB"]
-    D1, D2, ls = data["D1"], data["D2"], data["ls"]
-    Sg = data["S"][..., None]
-    out = []
-    for tv in np.atleast_1d(times):
-        T = (dens._pair_gaussian(a1, b1, D1, D2, tv, ls) + dens._pair_gaussian(a2, b2, D1, D2, tv, ls)
-             + 2 * Sg * dens._pair_gaussian(a3, b3, D1, D2, tv, ls))
-        out.append(np.sum(data["w"][key] * T))
-    return np.asarray(out)
+    """Per-mode weights, rates and geometry of the derived densities on the quadrature grid
+    (:func:`two_photon_densities.mode_grid`; ``"reduced"``: (87)-(88), ``"full"``: (126)-(128))."""
+    return dens.mode_grid(model, s, rule=rule, n=n, kmax=kmax)
 
 
 def fitted_constants(data: dict, key: str, t0: float = 2e3) -> tuple[float, float]:
     """(C_a, C_b) from density(t) = C_a/t^3 - C_b/t^4 + C_c/t^5 at t0, 2 t0, 4 t0 (3x3 solve)."""
     ts = np.array([t0, 2 * t0, 4 * t0])
-    rhs = density_on_grid(data, key, ts)
+    rhs = dens.densities_on_grid(data, ts)[key]
     M = np.stack([ts ** -3, -ts ** -4, ts ** -5], axis=1)
     sol = np.linalg.solve(M * ts[:, None] ** 3, rhs * ts ** 3)
     return float(sol[0]), float(sol[1])
