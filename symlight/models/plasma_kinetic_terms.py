@@ -309,26 +309,23 @@ def compton_modes(Wc: Sparse, Nfun: Callable[[tuple, tuple], object], p: Params)
         out = mp.zeros(2, 2)
         hit = False
         for (w1, w2), val in Wc.items():
-            # first term: w1 = k1 + q', w2 = q + q'  →  q' = w1 − k1, q = w2 − q'
-            qp = tuple(a - b for a, b in zip(w1, k1, strict=True))
-            q = tuple(a - b for a, b in zip(w2, qp, strict=True))
-            Nq = Nfun(q, k2)
-            if Nq is not None:
+            # first term: w1 = k1 + q', w2 = q + q' → q' = w1 − k1, q = w2 − q', factor N_{qσ,k2μ'};
+            # second (mirrored): w1 = q + q', w2 = k2 + q' → q' = w2 − k2, q = w1 − q', factor N_{k1μ,qσ}
+            for first, kk, w_k, w_q in ((True, k1, w1, w2), (False, k2, w2, w1)):
+                qp = tuple(a - b for a, b in zip(w_k, kk, strict=True))
+                q = tuple(a - b for a, b in zip(w_q, qp, strict=True))
+                Nq = Nfun(q, k2) if first else Nfun(k1, q)
+                if Nq is None:
+                    continue
                 hit = True
-                for mu in range(2):
-                    for nu in range(2):
-                        out[mu, nu] += 1j / p.hbar * val * sum(
-                            _D(k1, q, mu, s, p) * Nq[s, nu] for s in range(2))
-            # second term: w1 = q + q', w2 = k2 + q'  →  q' = w2 − k2, q = w1 − q'
-            qp = tuple(a - b for a, b in zip(w2, k2, strict=True))
-            q = tuple(a - b for a, b in zip(w1, qp, strict=True))
-            Nq = Nfun(k1, q)
-            if Nq is not None:
-                hit = True
-                for mu in range(2):
-                    for nu in range(2):
-                        out[mu, nu] -= 1j / p.hbar * val * sum(
-                            _D(k2, q, nu, s, p) * Nq[mu, s] for s in range(2))
+                for a in range(2):            # a: the index D carries (μ in the first term, μ' in the second)
+                    for b in range(2):
+                        t = 1j / p.hbar * val * sum(
+                            _D(kk, q, a, s, p) * (Nq[s, b] if first else Nq[b, s]) for s in range(2))
+                        if first:
+                            out[a, b] += t
+                        else:
+                            out[b, a] -= t
         return out if hit else None
     return rate
 
@@ -416,47 +413,6 @@ def linear_coupling_M(k: Vec, kp: Vec, mu: int, pol: Callable = even_polarizatio
     return -Q / (m * sp.sqrt(V)) * a * hbar * sum(e * v for e, v in zip(eps, kp, strict=True))
 
 
-def heisenberg_linear_part(p_vec: Vec, pol: Callable = even_polarizations) -> tuple[sp.Expr, sp.Expr]:
-    """(printed, derived) M part of (12) for the fermion mode c_p on ``MODE_SET``: the derived one is
-    the commutator [c_p, H^(1)] with H^(1) of (8) (``symlight.algebra``), the printed one
-    Σ_{μ,k'} M^μ_{k',p}(a_{k'μ} + a†_{−k'μ}) c_{p−k'}; terms leaving the mode set are dropped on both
-    sides alike; photon modes exclude k = 0."""
-    from symlight.algebra import Boson, Fermion, commutator, dagger
-
-    ks = set(MODE_SET)
-    photon = [k for k in MODE_SET if k != (0, 0, 0)]
-
-    def add(a, b, s=1):
-        return tuple(u + s * v for u, v in zip(a, b, strict=True))
-
-    def a_(k, mu):
-        return Boson("a", (*k, mu))
-
-    def c_(k):
-        return Fermion("c", k)
-
-    H1 = sp.Integer(0)
-    for k in photon:
-        for kp in MODE_SET:
-            if add(k, kp) not in ks:
-                continue
-            for mu in range(2):
-                Mv = linear_coupling_M(k, kp, mu, pol)
-                H1 += Mv * (a_(k, mu) * dagger(c_(add(k, kp))) * c_(kp)
-                            + dagger(a_(k, mu)) * dagger(c_(kp)) * c_(add(k, kp)))
-    p_vec = tuple(p_vec)
-    derived = commutator(c_(p_vec), H1)
-    printed = sp.Integer(0)
-    for kp in photon:
-        if add(p_vec, kp, -1) not in ks:
-            continue
-        for mu in range(2):
-            Mv = linear_coupling_M(kp, p_vec, mu, pol)
-            printed += Mv * (a_(kp, mu) + dagger(a_(tuple(-v for v in kp), mu))) * c_(add(p_vec, kp, -1))
-    return sp.expand(printed), derived
-
-
-# ----------------------------------------------------------------------------- (112)-(113)
 def _vadd(a, b, s=1):
     if isinstance(a, tuple):
         return tuple(u + s * v for u, v in zip(a, b, strict=True))
@@ -467,31 +423,71 @@ def _vneg(a):
     return tuple(-u for u in a) if isinstance(a, tuple) else -a
 
 
-def mode_hamiltonian(kset: Sequence, M_fn: Callable, D_fn: Callable, omega_fn: Callable, xi_fn: Callable,
-                     photon_ok: Callable = lambda k: True) -> sp.Expr:
-    """H_pl (free part of (6)) + H_rad (7) + H^(1) (8) + H^(2) (9) on the finite mode set ``kset``
-    (integers or integer tuples), two polarisations; a term is kept only when all its mode labels lie
-    in ``kset`` (the same truncation is applied to the printed equations)."""
-    from symlight.algebra import Boson, Fermion, dagger
+def _a_op(k, mu):
+    """Photon mode operator a_{k,μ} (k an integer or an integer tuple)."""
+    from symlight.algebra import Boson
+    return Boson("a", (*k, mu) if isinstance(k, tuple) else (k, mu))
+
+
+def _c_op(k):
+    """Fermion mode operator c_k."""
+    from symlight.algebra import Fermion
+    return Fermion("c", k)
+
+
+def _linear_hamiltonian(kset: Sequence, ph: Sequence, M_fn: Callable) -> sp.Expr:
+    """H^(1) of (8) on the mode set ``kset`` (photon modes ``ph``), terms leaving ``kset`` dropped."""
+    from symlight.algebra import dagger
 
     ks = set(kset)
-    ph = [k for k in kset if photon_ok(k)]
-
-    def a_(k, mu):
-        return Boson("a", (*k, mu) if isinstance(k, tuple) else (k, mu))
-
-    def c_(k):
-        return Fermion("c", k)
-    H = sum(xi_fn(k) * dagger(c_(k)) * c_(k) for k in kset)
-    H += sum(hbar * omega_fn(k) * dagger(a_(k, mu)) * a_(k, mu) for k in ph for mu in range(2))
+    H = sp.Integer(0)
     for k in ph:
         for kp in kset:
             if _vadd(k, kp) not in ks:
                 continue
             for mu in range(2):
                 Mv = M_fn(k, kp, mu)
-                H += Mv * (a_(k, mu) * dagger(c_(_vadd(k, kp))) * c_(kp)
-                           + dagger(a_(k, mu)) * dagger(c_(kp)) * c_(_vadd(k, kp)))
+                H += Mv * (_a_op(k, mu) * dagger(_c_op(_vadd(k, kp))) * _c_op(kp)
+                           + dagger(_a_op(k, mu)) * dagger(_c_op(kp)) * _c_op(_vadd(k, kp)))
+    return H
+
+
+def heisenberg_linear_part(p_vec: Vec, pol: Callable = even_polarizations) -> tuple[sp.Expr, sp.Expr]:
+    """(printed, derived) M part of (12) for the fermion mode c_p on ``MODE_SET``: the derived one is
+    the commutator [c_p, H^(1)] with H^(1) of (8) (``symlight.algebra``), the printed one
+    Σ_{μ,k'} M^μ_{k',p}(a_{k'μ} + a†_{−k'μ}) c_{p−k'}; terms leaving the mode set are dropped on both
+    sides alike; photon modes exclude k = 0."""
+    from symlight.algebra import commutator, dagger
+
+    ks = set(MODE_SET)
+    photon = [k for k in MODE_SET if k != (0, 0, 0)]
+
+    H1 = _linear_hamiltonian(MODE_SET, photon, lambda k, kp, mu: linear_coupling_M(k, kp, mu, pol))
+    p_vec = tuple(p_vec)
+    derived = commutator(_c_op(p_vec), H1)
+    printed = sp.Integer(0)
+    for kp in photon:
+        if _vadd(p_vec, kp, -1) not in ks:
+            continue
+        for mu in range(2):
+            Mv = linear_coupling_M(kp, p_vec, mu, pol)
+            printed += Mv * (_a_op(kp, mu) + dagger(_a_op(_vneg(kp), mu))) * _c_op(_vadd(p_vec, kp, -1))
+    return sp.expand(printed), derived
+
+
+# ----------------------------------------------------------------------------- (112)-(113)
+def mode_hamiltonian(kset: Sequence, M_fn: Callable, D_fn: Callable, omega_fn: Callable, xi_fn: Callable,
+                     photon_ok: Callable = lambda k: True) -> sp.Expr:
+    """H_pl (free part of (6)) + H_rad (7) + H^(1) (8) + H^(2) (9) on the finite mode set ``kset``
+    (integers or integer tuples), two polarisations; a term is kept only when all its mode labels lie
+    in ``kset`` (the same truncation is applied to the printed equations)."""
+    from symlight.algebra import dagger
+
+    ks = set(kset)
+    ph = [k for k in kset if photon_ok(k)]
+    H = sum(xi_fn(k) * dagger(_c_op(k)) * _c_op(k) for k in kset)
+    H += sum(hbar * omega_fn(k) * dagger(_a_op(k, mu)) * _a_op(k, mu) for k in ph for mu in range(2))
+    H += _linear_hamiltonian(kset, ph, M_fn)
     for k in ph:
         for kp in ph:
             for pf in kset:                 # q runs over all shifts with both fermion labels in kset
@@ -500,8 +496,8 @@ def mode_hamiltonian(kset: Sequence, M_fn: Callable, D_fn: Callable, omega_fn: C
                     continue
                 for mu in range(2):
                     for nu in range(2):
-                        H += D_fn(k, mu, kp, nu) * dagger(a_(k, mu)) * a_(kp, nu) \
-                            * dagger(c_(_vadd(kp, q))) * c_(_vadd(k, q))
+                        H += D_fn(k, mu, kp, nu) * dagger(_a_op(k, mu)) * _a_op(kp, nu) \
+                            * dagger(_c_op(_vadd(kp, q))) * _c_op(_vadd(k, q))
     return H
 
 
