@@ -58,3 +58,19 @@ def test_written_files_get_ordinary_permissions(tmp_path):
     assert stat.S_IMODE(rec.path.stat().st_mode) == 0o644
     assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
     assert stat.S_IMODE(kept.stat().st_mode) == 0o640  # an existing file keeps its mode
+
+
+def test_replaced_directory_gets_ordinary_permissions(tmp_path):
+    """The staging folder of replace_directory must not keep mkdtemp's private 0o700."""
+    import os
+    import stat
+
+    from symlight.io import replace_directory
+
+    old = os.umask(0o022)
+    try:
+        with replace_directory(tmp_path / "rep") as staging:
+            (staging / "x").write_text("x")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "rep").stat().st_mode) == 0o755

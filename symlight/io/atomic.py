@@ -99,14 +99,14 @@ def _clean(parent: Path, name_regex: str, target: Path | None) -> list[Path]:
     return removed
 
 
-def _default_mode(target: Path) -> int:
-    """The mode a plain ``open(target, "w")`` would give: the existing file's, else 0o666 & ~umask."""
+def _default_mode(target: Path, fresh: int = 0o666) -> int:
+    """The mode a plain ``open``/``mkdir`` would give: the existing target's, else ``fresh & ~umask``."""
     try:
         return stat.S_IMODE(target.stat().st_mode)
     except OSError:
         umask = os.umask(0)
         os.umask(umask)
-        return 0o666 & ~umask
+        return fresh & ~umask
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, mode: int | None = None) -> Path:
@@ -152,6 +152,7 @@ def replace_directory(path: str | os.PathLike[str]) -> Iterator[Path]:
     clean_stale(target)
     staging = Path(tempfile.mkdtemp(prefix=f".{_stem(target)}.{_owner_tag()}.", suffix=".new",
                                     dir=target.parent))
+    os.chmod(staging, _default_mode(target, 0o777))  # mkdtemp's private 0o700 would leak into the result
     try:
         yield staging
     except BaseException:

@@ -372,9 +372,6 @@ def build_report(topics: Sequence[str], out: Path, *, progress: bool = True,
             total=3 * len(topics) + 1, desc="reproduce", unit="step", disable=not progress,
             file=sys.stderr, dynamic_ncols=True) as bar:
         staging = Path(staging).absolute()
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(staging, 0o777 & ~umask)  # mkdtemp makes 0700
         results = _run_all(topics, staging, jobs=jobs, debug=debug, bar=bar, out_display=out_display)
         bar.set_postfix_str("writing the page")
         math = MathRenderer(root=staging)
@@ -385,8 +382,6 @@ def build_report(topics: Sequence[str], out: Path, *, progress: bool = True,
         rows = [c.to_json() for r in results for c in r.claims]
         atomic_write_text(staging / "claims.json", json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
         atomic_write_text(staging / "index.html", page)
-        for name in ("claims.json", "index.html"):  # mkstemp makes 0600; a report is meant to be shared
-            os.chmod(staging / name, 0o666 & ~umask)
         bar.update(1)
     totals = dict.fromkeys(VERDICTS, 0)
     for res in results:
