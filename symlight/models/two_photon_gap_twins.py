@@ -10,6 +10,8 @@ state (120)-(122). Every function derives a form with SymPy or computes an indep
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import mpmath
 import numpy as np
 import sympy as sp
@@ -137,6 +139,7 @@ def discrete_32(g_val: float, *, z_val: complex = 0.3 + 0.2j, Sigma_val: complex
 
 
 # ----------------------------------------------------------------------------- (58), (61)
+@lru_cache(maxsize=1)  # called by more than one part of the claims
 def reduced_generator_in_58() -> dict[str, sp.Matrix]:
     """(54) with rho = rho0 (1 + eta) (55), written in the variables (58) Psi = S (psi2, psi1),
     S = diag(sqrt2, sqrt rho0). D1, D2 stand for c(-Delta_{x_i})^{1/2}. Returns the full matrix,
@@ -273,6 +276,7 @@ def green_kubo_diffusion() -> sp.Expr:
 
 
 # ----------------------------------------------------------------------------- (120)-(122)
+@lru_cache(maxsize=1)  # called by more than one part of the claims
 def initial_norm_closed_form() -> sp.Expr:
     """(122): C^2 = ||e^{-|x1-r1|^2/2l^2} e^{-|x2-r2|^2/2l^2} + (r1 <-> r2)||^2 in R^3 x R^3,
     computed by SymPy per Cartesian axis (the Gaussians factorise over the 3 axes); returned in
@@ -354,6 +358,7 @@ def half_laplacian_twin(n: int = 256) -> float:
 
 
 # ----------------------------------------------------------------------------- (97)-(99)
+@lru_cache(maxsize=1)  # called by more than one part of the claims
 def full_generator_in_36() -> dict[str, sp.Matrix]:
     """(97) with rho = rho0 (1 + eta) (55) acting on (psi2, psi1(x1,x2), psi1(x2,x1), a), written in
     the variables (36) Psi = S (...), S = diag(sqrt2, sqrt(rho0/2), sqrt(rho0/2), sqrt2 rho0).
