@@ -7,13 +7,14 @@ written atomically (never half-written).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import json
 import os
 import sys
 import time
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -154,18 +155,27 @@ def cmd_reproduce(args: argparse.Namespace) -> int:
 
     topics = _topics(args.topics)
     budget = parse_timeout(args.topic_timeout, "--topic-timeout")
-    previous = os.environ.get(TIMEOUT_ENV)
-    if budget is not None:
-        os.environ[TIMEOUT_ENV] = repr(budget)  # read by the topic workers (forked after this)
-    try:
+    # read by the topic workers (forked after this)
+    with _environment(TIMEOUT_ENV, None if budget is None else repr(budget)):
         ok = build_report(topics, Path(args.out), progress=not args.no_progress, debug=args.debug)
-    finally:
-        if budget is not None:
-            if previous is None:
-                os.environ.pop(TIMEOUT_ENV, None)
-            else:
-                os.environ[TIMEOUT_ENV] = previous
     return EXIT_OK if ok else EXIT_FAILED
+
+
+@contextlib.contextmanager
+def _environment(name: str, value: str | None) -> Iterator[None]:
+    """Set ``$name`` to ``value`` for the duration (nothing when ``value`` is falsy), then restore it."""
+    if not value:
+        yield
+        return
+    previous = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = previous
 
 
 def cmd_codegen(args: argparse.Namespace) -> int:
@@ -207,13 +217,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     handler = {"check": cmd_check, "reproduce": cmd_reproduce, "codegen": cmd_codegen}
     scheduler = getattr(args, "scheduler", None)
-    previous = os.environ.get("SYMLIGHT_SCHEDULER")
     try:
         _check_scheduler(scheduler)
-        if scheduler:
-            # symlight.sweeps.run_sweep reads this; every sweep of the run goes to that cluster
-            os.environ["SYMLIGHT_SCHEDULER"] = scheduler
-        return handler[args.command](args)
+        # symlight.sweeps.run_sweep reads this; every sweep of the run goes to that cluster
+        with _environment("SYMLIGHT_SCHEDULER", scheduler):
+            return handler[args.command](args)
     except SymlightError as exc:
         print(f"symlight {args.command}: error: {_one_line(exc)}", file=sys.stderr)
         return EXIT_USAGE
@@ -233,12 +241,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"symlight {args.command}: internal error: {type(exc).__name__}: {_one_line(exc)} "
               "(rerun with --debug for the traceback)", file=sys.stderr)
         return EXIT_FAILED
-    finally:
-        if scheduler:
-            if previous is None:
-                os.environ.pop("SYMLIGHT_SCHEDULER", None)
-            else:
-                os.environ["SYMLIGHT_SCHEDULER"] = previous
 
 
 def _one_line(exc: object) -> str:
