@@ -127,10 +127,10 @@ def test_b13_bound_verdict_rule():
 # ---------------------------------------------------------------- Appendix B fields
 def _solved(m=6, seed=4, delta=0.3):
     from symlight.greens.coupled import green_matrix
-    from symlight.numerics import dipole_energy as de
+    from symlight.greens.tmatrix import t_value
 
     pos = np.random.default_rng(seed).random((m, 3)) * 3
-    t = complex(de.t_matrix(delta))
+    t = complex(t_value(delta))
     e0 = np.zeros((m, 3), complex)
     e0[:, 0] = np.exp(1j * pos[:, 2])
     et = np.linalg.solve(np.eye(3 * m) - t * green_matrix(pos), e0.ravel()).reshape(-1, 3)

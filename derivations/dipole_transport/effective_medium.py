@@ -31,6 +31,7 @@ from scipy.linalg import expm
 from symlight.checks import ClaimBook
 from symlight.greens import dyadic
 from symlight.greens.coupled import collective_tmatrix, green_matrix
+from symlight.greens.tmatrix import t_value
 
 SKIPPED = {
     "(16) beyond free space": "identity between the Hilbert-space trace of the Helmholtz operator and "
@@ -75,7 +76,7 @@ def ward_isa_rhs() -> sp.Expr:
 
 
 def _ward_isa(book: ClaimBook) -> None:
-    from symlight.greens.tmatrix import Gam, t_printed_eq9
+    from symlight.greens.tmatrix import Gam, t_printed_eq9, transverse_delta_sum_numeric
     from symlight.greens.tmatrix import k as kt
     from symlight.greens.tmatrix import k0 as k0t
 
@@ -87,12 +88,7 @@ def _ward_isa(book: ClaimBook) -> None:
                "-Im G0 = Δ_p πδ(k² - p²) (longitudinal 1/k² real), t from (9)",
                sp.simplify(lhs), sp.simplify(rhs),
                domains={kt: (0.5, 2.0), k0t: (0.5, 2.0), Gam: (0.01, 1.0)})
-    eps = 1e-4
-    def lor(p: float) -> float:
-        return p**2 * (eps / np.pi) / ((1 - p**2) ** 2 + eps**2)
-
-    val = integrate.quad(lor, 0, 3, points=[1.0], limit=400)[0] + integrate.quad(lor, 3, np.inf)[0]
-    twin = (2 / 3) * np.pi * val / (2 * np.pi**2)
+    twin = transverse_delta_sum_numeric(k_val=1.0, width=1e-4)
     book.close("1", "numeric twin: Σ_p' Δ_p' πδ(k² - p'²) = k/6π with a Lorentzian δ of width 1e-4 (k = 1)",
                1 / (6 * np.pi), twin, rtol=1e-3, how="QUADPACK over p with the peak as a break point")
 
@@ -200,7 +196,7 @@ def d_zero(delta: float, r_max: float) -> complex:
     from symlight.numerics.dipole_boomerang import _panels
     from symlight.numerics.dipole_radial import _g
 
-    t = 6 * np.pi / (2 * delta + 1j)
+    t = t_value(delta)
     r, wr = _panels(delta, r_max)
     gp, gq = _g(r)
     lp, lq = 1 / (4 * np.pi * r**3), -2 / (4 * np.pi * r**3)
@@ -227,7 +223,7 @@ def _dos_free(book: ClaimBook) -> None:
 def _t_g0(book: ClaimBook) -> None:
     rng = np.random.default_rng(18)
     pos = rng.uniform(0, 6.0, size=(25, 3))
-    t = 6 * np.pi / (2 * 0.3 + 1j)
+    t = t_value(0.3)
     tm = collective_tmatrix(pos, t)
     gfull = green_matrix(pos) - np.eye(3 * len(pos)) / t  # diagonal blocks ⟨r_m|G0|r_m⟩ = -1/t (8)
     err = float(np.max(np.abs(tm @ gfull + np.eye(3 * len(pos)))))
@@ -333,7 +329,7 @@ def _ladder_integrand_slopes() -> tuple[float, float]:
     """Log-slopes near r = 0 of r²·[|g/(1 - t²g²)|² - |g_X|²] (Q channel) with g_X = G0 and g_X = G_{0,T}."""
     from symlight.numerics.dipole_radial import _g
 
-    t = 6 * np.pi / (2 * 0.3 + 1j)
+    t = t_value(0.3)
     rs = np.array([1e-3, 1e-4])
     gp, gq = _g(rs)
     tq = gq - (-2 / (4 * np.pi * rs**3))  # G_{0,T} eigenvalue along r̂ (contact-free, ~1/r)

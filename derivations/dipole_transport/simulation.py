@@ -6,6 +6,7 @@ import numpy as np
 
 from symlight.checks import ClaimBook
 from symlight.greens.coupled import collective_tmatrix, pair_diagonal_exact
+from symlight.greens.tmatrix import t_value
 from symlight.numerics import dipole_radial as rad
 from symlight.numerics import dipole_spectra as ds
 
@@ -13,7 +14,7 @@ from symlight.numerics import dipole_spectra as ds
 def add_claims(book: ClaimBook, *, quick: bool = False) -> None:
     # two dipoles: the 6x6 inversion (A3) against the closed loop form t/(1 - t²G0²) of (11)
     pos = np.array([[0.0, 0.0, 0.0], [0.31, -0.22, 0.47]])
-    t = 6 * np.pi / (2 * 0.4 + 1j)
+    t = t_value(0.4)
     tm = collective_tmatrix(pos, t)
     ev = np.sort_complex(np.linalg.eigvals(tm[:3, :3]))
     ex = np.sort_complex(pair_diagonal_exact(float(np.linalg.norm(pos[1])), t))

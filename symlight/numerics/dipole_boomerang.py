@@ -19,6 +19,7 @@ import numpy as np
 from scipy.special import spherical_jn
 
 from symlight.errors import InputError
+from symlight.greens.tmatrix import t_value
 from symlight.numerics.dipole_radial import _g, near_poles
 
 
@@ -42,7 +43,7 @@ def boomerang(p: np.ndarray, delta: float, r_max: float = 120.0) -> dict[str, np
     pv = np.asarray(p, float)
     if np.any(pv <= 0):
         raise InputError("wave numbers p must be > 0 (units of k)")
-    t = 6 * np.pi / (2 * delta + 1j)
+    t = t_value(delta)
     r, wr = _panels(delta, r_max)
     gp, gq = _g(r)
     glp, glq = 1 / (4 * np.pi * r**3), -2 / (4 * np.pi * r**3)

@@ -39,11 +39,6 @@ BACK = (1.1, 1.3)
 Z_FLUX = 0.65
 
 
-def t_matrix(delta: float | np.ndarray) -> np.ndarray:
-    """Single-dipole t = 6π/(2δ + i) (Eq. (10), k0 = 1; ``greens.tmatrix.t_value``)."""
-    return t_value(delta)
-
-
 def _eps_rhat(u: np.ndarray) -> np.ndarray:
     """(ε·r̂)_ab = ε_abl r̂_l of Eq. (B5) for unit vectors (..., 3) → (..., 3, 3)."""
     e = np.zeros(u.shape[:-1] + (3, 3))
@@ -151,7 +146,7 @@ def configuration(density: float, deltas: Sequence[float], *, seed: int, radius:
            "zflux": zf, "Kz": np.zeros((nd, len(zf))), "M": np.array(m)}
     eye = np.eye(3 * m)
     for a, d in enumerate(deltas):
-        t = complex(t_matrix(d))
+        t = complex(t_value(d))  # single dipole, Eq. (10), k0 = 1
         et = np.linalg.solve(eye - t * g, e0.ravel())
         bt = b0.ravel() - 1j * t * (gb @ et)
         et, bt = et.reshape(-1, 3), bt.reshape(-1, 3)

@@ -24,6 +24,7 @@ import numpy as np
 from scipy.integrate import quad
 
 from symlight.errors import InputError
+from symlight.greens.tmatrix import t_value
 
 
 def _g(r: complex | np.ndarray):
@@ -35,7 +36,7 @@ def _g(r: complex | np.ndarray):
 
 def loop_integrand(r, delta: float):
     """r^2 Tr[t^3 G0^2/(1 - t^2 G0^2)] (per P-eigenvalue ×2 and Q-eigenvalue ×1)."""
-    t = 6 * np.pi / (2 * delta + 1j)
+    t = t_value(delta)
     gp, gq = _g(r)
     f = lambda g: t**3 * g**2 / (1 - t**2 * g**2)
     return r**2 * (2 * f(gp) + f(gq)), r**2 * 2 * f(gp), r**2 * f(gq)
@@ -43,7 +44,7 @@ def loop_integrand(r, delta: float):
 
 def near_poles(delta: float, r0: float = 8.0, n: int = 4000) -> np.ndarray:
     """Real positions of the subradiant near-poles: local minima of |1 - t^2 g^2| on (0, r0]."""
-    t = 6 * np.pi / (2 * delta + 1j)
+    t = t_value(delta)
     r = np.geomspace(1e-3, r0, n)
     gp, gq = _g(r)
     pts = []

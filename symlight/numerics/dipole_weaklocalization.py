@@ -36,19 +36,15 @@ import numpy as np
 from scipy.special import spherical_jn, spherical_yn
 
 from symlight.errors import InputError
+from symlight.greens.tmatrix import t_value
 from symlight.numerics.dipole_radial import _g, near_poles
 
 TERMS = ("TT", "LL", "TL1", "TL2")
 
 
-def t_matrix(delta: float) -> complex:
-    """Resonant dipole t-matrix of Eq. (10), k = k0 = 1: t = 6π/(2δ + i)."""
-    return 6 * np.pi / (2 * delta + 1j)
-
-
 def u_components(r: np.ndarray, delta: float) -> dict[str, np.ndarray]:
     """Ũ^TT, Ũ^LL (real) and Ũ^TL (complex) of U^MC − U^FC per n²|t|², plus the MC and FC parts."""
-    t = t_matrix(delta)
+    t = t_value(delta)  # Eq. (10), k = k0 = 1
     gp, gq = _g(np.asarray(r, float))
     bp, bq = 1 / (1 - t**2 * gp**2), 1 / (1 - t**2 * gq**2)
     ap, aq = t * gp * bp, t * gq * bq
@@ -94,7 +90,7 @@ def kernels(r: np.ndarray) -> dict[str, np.ndarray]:
 
 def complex_near_poles(delta: float, r0: float = 8.0) -> list[complex]:
     """Complex zeros of 1 − t²g_c² (c = P, Q) close to the real r axis (subradiant pair modes)."""
-    t = t_matrix(delta)
+    t = t_value(delta)  # Eq. (10), k = k0 = 1
     with np.errstate(all="ignore"):
         return _newton_poles(t, near_poles(delta, r0))
 
@@ -149,7 +145,7 @@ def _tail(delta: float, r_max: float) -> dict[str, float]:
     r²Ũ^TT K_TT → −(Im t)²/(16π²r³), r²Re Ũ^TL K_TL1 → r²Im Ũ^TL K_TL2 → Re t²/(64π²r³).
     Neglected: O(r_max⁻³).
     """
-    t = t_matrix(delta)
+    t = t_value(delta)  # Eq. (10), k = k0 = 1
     tl = (t**2).real / (128 * np.pi**2 * r_max**2)
     return {"TT": -t.imag**2 / (32 * np.pi**2 * r_max**2), "LL": 0.0, "TL1": tl, "TL2": tl}
 
