@@ -30,7 +30,13 @@ from scipy.integrate import solve_ivp
 
 from symlight.dispersion import dispersion_matrix, fourier_substitute, linearize
 from symlight.errors import InputError
-from symlight.models.plasma_photons import ValidityWarning, compton_wavelength, schwinger_intensity
+from symlight.models.plasma_photons import (
+    ValidityWarning,
+    check_wavevector,
+    compton_wavelength,
+    plasma_scales,
+    schwinger_intensity,
+)
 
 __all__ = ["SYMBOLS", "pump_renormalisations", "longitudinal_system", "transverse_system",
            "laser_cubic", "period_average", "coupling_gamma", "relativistic_intensity_ratio",
@@ -56,17 +62,11 @@ def _check_finite_positive(name: str, value: float) -> float:
     return float(value)
 
 
-def check_wavevector(qv: float | np.ndarray, k_F: float, *, warn_fraction: float = 0.3) -> np.ndarray:
-    """Validate wavevectors (finite, ≥ 0) and warn (ValidityWarning) beyond ``warn_fraction``·k_F:
-    the fluid closure of Secs. IV-VI needs q ≪ k_F."""
-    arr = np.asarray(qv, dtype=float)
-    if np.any(~np.isfinite(arr)) or np.any(arr < 0):
-        raise InputError(f"wavevectors q must be finite and >= 0, got {qv!r}")
-    _check_finite_positive("k_F", k_F)
-    if np.any(arr > warn_fraction * k_F):
-        warnings.warn(f"q up to {arr.max():.3g} exceeds {warn_fraction}·k_F = {warn_fraction * k_F:.3g}: "
-                      "the fluid closure (q ≪ k_F) is not valid there", ValidityWarning, stacklevel=2)
-    return arr
+def _wavelengths(lambda_L: np.ndarray) -> np.ndarray:
+    lam = np.asarray(lambda_L, dtype=float)
+    if np.any(~np.isfinite(lam)) or np.any(lam <= 0):
+        raise InputError("wavelengths lambda_L must be finite and > 0 (m)")
+    return lam
 
 
 # ----------------------------------------------------------------------------- (93)-(94)
@@ -250,7 +250,7 @@ def scattering_drift_velocity(I0: float, lambda_L: float, n_e: float, *, warn_fr
     _check_finite_positive("lambda_L (m)", lambda_L)
     _check_finite_positive("electron density n_e (m^-3)", n_e)
     k = 2 * math.pi / lambda_L
-    w = math.sqrt(n_e * C.e**2 / (C.epsilon_0 * C.m_e) + (C.c * k) ** 2)
+    w = math.sqrt(plasma_scales(n_e).omega_p ** 2 + (C.c * k) ** 2)
     N = I0 / (C.c * C.hbar * w)
     V = C.e**2 * C.c**2 * k * N / (2 * C.epsilon_0 * C.m_e * w**3)
     if V > warn_fraction * C.c:
@@ -262,9 +262,7 @@ def scattering_drift_velocity(I0: float, lambda_L: float, n_e: float, *, warn_fr
 def intensity_for_gamma(gamma: float, lambda_L: np.ndarray) -> np.ndarray:
     """I₀/I_c at fixed γ: γ (λ_c/λ_L)³ (Eq. (106) solved for I₀), the curves of Fig. 5."""
     _check_finite_positive("gamma", gamma)
-    lam = np.asarray(lambda_L, dtype=float)
-    if np.any(~np.isfinite(lam)) or np.any(lam <= 0):
-        raise InputError("wavelengths lambda_L must be finite and > 0 (m)")
+    lam = _wavelengths(lambda_L)
     return gamma * (compton_wavelength() / lam) ** 3
 
 
@@ -272,9 +270,7 @@ def relativistic_intensity_ratio(lambda_L: np.ndarray) -> np.ndarray:
     """I_rel/I_c where a₀ = eA₀/(m_ec) = 1: I_rel = ε₀c ω₀²A₀²/2 (linear polarisation, cycle
     average) with A₀ = m_ec/e, divided by I_c = ε₀m_e⁴c⁷/(2ħ²e²) — computed from CODATA here;
     the closed form is (λ_c/λ_L)²."""
-    lam = np.asarray(lambda_L, dtype=float)
-    if np.any(~np.isfinite(lam)) or np.any(lam <= 0):
-        raise InputError("wavelengths lambda_L must be finite and > 0 (m)")
+    lam = _wavelengths(lambda_L)
     w = 2 * math.pi * C.c / lam
     A = C.m_e * C.c / C.e
     return C.epsilon_0 * C.c * w**2 * A**2 / 2 / schwinger_intensity()

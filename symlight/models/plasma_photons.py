@@ -26,7 +26,7 @@ from symlight.models import plasma_exchange as pe
 __all__ = ["plasmon_system", "PlasmaScales", "plasma_scales", "plasmon_omega", "critical_density",
            "ValidityWarning", "bose_moment", "polariton_bare_modes", "polariton_branches",
            "cubic_coefficients", "omega_ph_laser", "coupling_Gamma", "schwinger_intensity",
-           "compton_wavelength", "fluid_q_limit"]
+           "compton_wavelength", "fluid_q_limit", "check_wavevector"]
 
 
 class ValidityWarning(UserWarning):
@@ -98,14 +98,24 @@ def plasmon_omega(qv: np.ndarray, n: float, *, warn_fraction: float = 0.3) -> np
     Warns (ValidityWarning) when q > warn_fraction·k_F: the fluid closure needs q ≪ k_F.
     """
     s = plasma_scales(n)
-    qv = np.asarray(qv, dtype=float)
-    if np.any(qv < 0) or np.any(~np.isfinite(qv)):
-        raise InputError("wavevectors q must be finite and >= 0")
-    if np.any(qv > warn_fraction * s.k_F):
-        warnings.warn(f"q up to {qv.max():.3g} m^-1 exceeds {warn_fraction}·k_F = "
-                      f"{warn_fraction * s.k_F:.3g} m^-1: the fluid closure (q ≪ k_F) is not valid "
-                      "there", ValidityWarning, stacklevel=2)
+    qv = check_wavevector(qv, s.k_F, warn_fraction=warn_fraction, stacklevel=3)
     return np.sqrt((s.omega_p**2 + s.v_eff2 * qv**2).astype(complex))
+
+
+def check_wavevector(qv: float | np.ndarray, k_F: float, *, warn_fraction: float = 0.3,
+                     stacklevel: int = 2) -> np.ndarray:
+    """Validate wavevectors (finite, ≥ 0) and warn (ValidityWarning) beyond ``warn_fraction``·k_F:
+    the fluid closure of Secs. IV-VI needs q ≪ k_F."""
+    arr = np.asarray(qv, dtype=float)
+    if np.any(~np.isfinite(arr)) or np.any(arr < 0):
+        raise InputError(f"wavevectors q must be finite and >= 0, got {qv!r}")
+    if not (isinstance(k_F, (int, float, np.floating)) and math.isfinite(k_F) and k_F > 0):
+        raise InputError(f"k_F must be a finite positive number, got {k_F!r}")
+    if np.any(arr > warn_fraction * k_F):
+        warnings.warn(f"q up to {arr.max():.3g} exceeds {warn_fraction}·k_F = {warn_fraction * k_F:.3g}: "
+                      "the fluid closure (q ≪ k_F) is not valid there", ValidityWarning,
+                      stacklevel=stacklevel)
+    return arr
 
 
 def critical_density(m: float = C.m_e, Q: float = C.e) -> float:
