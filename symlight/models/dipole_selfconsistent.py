@@ -150,15 +150,16 @@ def shell_sums_sym(x: sp.Expr = xs) -> dict[str, sp.Expr]:
     Σ_p f(p) = (1/4π²)∫_{-∞}^{∞} p² f dp for even f; G_T = 1/(K² - p²) has its upper-half-plane poles
     at p = K and p = -K̄ (seed 003, text before (96): Σ_p |G_T|² = ℓ/4π).
     """
+    return {"G2": _shell_sum(x, 0, 1), "p2G4": _shell_sum(x, 2, 2), "G4": _shell_sum(x, 0, 2)}
+
+
+def _shell_sum(x: sp.Expr, pn: int, power: int) -> sp.Expr:
+    """Σ_p p^pn |G_T|^(2·power) by the residues at p = K and p = -K̄ (units ℓ = 1, K = x + i/2)."""
     z = sp.Symbol("z")
     k, kb = x + sp.I / 2, x - sp.I / 2
-
-    def s(num: sp.Expr, power: int) -> sp.Expr:
-        f = num / ((k**2 - z**2) ** power * (kb**2 - z**2) ** power)
-        res = sum(sp.residue(f, z, z0) for z0 in (k, -kb))
-        return sp.factor(sp.simplify(2 * sp.pi * sp.I * res / (4 * sp.pi**2)))
-
-    return {"G2": s(z**2, 1), "p2G4": s(z**4, 2), "G4": s(z**2, 2)}
+    f = z ** (pn + 2) / ((k**2 - z**2) ** power * (kb**2 - z**2) ** power)
+    res = sum(sp.residue(f, z, z0) for z0 in (k, -kb))
+    return sp.factor(sp.simplify(2 * sp.pi * sp.I * res / (4 * sp.pi**2)))
 
 
 def c4_derived(x: sp.Expr = xs, q: sp.Expr = qs, sums: dict[str, sp.Expr] | None = None) -> sp.Expr:
@@ -221,7 +222,6 @@ def d_coefficients_derived(x: sp.Expr = xs, q: sp.Expr = qs, *, bracket: str = "
     sums = shell_sums_sym(x)
     s2 = sums["p2G4"]  # Σ p²|G_T|⁴ = 1/8π
     s4 = h * s2 if regularise_all else _sum_p4_g4(x)
-    s6 = h**2 * s2  # Σ p⁶|G_T|⁴ diverges: regularised
     rek2 = x**2 - sp.Rational(1, 4)
     rek4 = sp.expand(rek2**2 - x**2)
     top = rek4 if bracket == "ReGLGT" else h**2
@@ -230,7 +230,6 @@ def d_coefficients_derived(x: sp.Expr = xs, q: sp.Expr = qs, *, bracket: str = "
     # Σ_p (p² → |K|²) I X = h (x/|K|⁸)[top Σp⁴|G_T|⁴ ... ] with I X = x p²(top − p² Re K²)|G_T|⁴/|K|⁸
     sum_ix = h * x / h**4 * (top * s2 - rek2 * s4)
     sum_ig = h * x / h**4 * s2  # Σ (p² → |K|²) I |G_LG_T|² = h (x/|K|⁸) Σ p²|G_T|⁴
-    _ = s6
     d3 = -sp.Rational(2, 3) * sigma_d_inv * u1 * sum_ix
     d2 = sp.Rational(2, 3) * sigma_d_inv * u1**2 * sum_ig
     return {"d2": sp.factor(sp.simplify(d2)), "d3": sp.factor(sp.simplify(d3))}
@@ -239,8 +238,4 @@ def d_coefficients_derived(x: sp.Expr = xs, q: sp.Expr = qs, *, bracket: str = "
 @lru_cache(maxsize=8)
 def _sum_p4_g4(x: sp.Expr = xs) -> sp.Expr:
     """Σ_p p⁴|G_T|⁴ (convergent) by residues, units ℓ = 1."""
-    z = sp.Symbol("z")
-    k, kb = x + sp.I / 2, x - sp.I / 2
-    f = z**6 / ((k**2 - z**2) ** 2 * (kb**2 - z**2) ** 2)
-    res = sum(sp.residue(f, z, z0) for z0 in (k, -kb))
-    return sp.factor(sp.simplify(2 * sp.pi * sp.I * res / (4 * sp.pi**2)))
+    return _shell_sum(x, 4, 2)
