@@ -17,6 +17,7 @@ import numpy as np
 import sympy as sp
 
 from symlight.errors import InputError
+from symlight.models.two_photon_reduced import lattice_operators
 
 g, c, Omega, Sig = sp.symbols("g c Omega Sigma")
 k, kp, k0 = sp.symbols("k kprime k0", positive=True)
@@ -157,24 +158,18 @@ def reduced_generator_in_58() -> dict[str, sp.Matrix]:
 def lattice_generator_58(n: int = 5, *, g_val: float = 0.7, rho0_val: float = 1.3, c_val: float = 1.0,
                          Omega_val: float = 0.9, seed: int = 2) -> dict[str, float]:
     """Numeric twin of (58)-(61): the psi-variable generator of (54) on a periodic 1-D lattice per
-    particle (c|k| by FFT), random eta; in the Psi variables (58) its eta = 0 part must be
-    Hermitian and its eta part must equal (g sqrt(rho0)/sqrt2) diag(eta1 + eta2) (x) K."""
+    particle (:func:`two_photon_reduced.lattice_operators`, c|k| by DFT), rho = rho0 (1 + eta) with
+    random eta; in the Psi variables (58) its eta = 0 part must be Hermitian and its eta part must
+    equal (g sqrt(rho0)/sqrt2) diag(eta1 + eta2) (x) K."""
     _positive(rho0=rho0_val, c=c_val, Omega=Omega_val)
     if g_val < 0:
         raise InputError(f"coupling g={g_val!r} must be non-negative (Eq. (11))")
     rng = np.random.default_rng(seed)
-    F = np.fft.fft(np.eye(n)) / np.sqrt(n)
-    kf = 2 * np.pi * np.fft.fftfreq(n)
-    D = F.conj().T @ np.diag(c_val * np.abs(kf)) @ F
-    one = np.eye(n)
-    Dtot = np.kron(D, one) + np.kron(one, D)
     eta = rng.uniform(-0.5, 0.5, n)
     s = np.kron(eta, np.ones(n)) + np.kron(np.ones(n), eta)  # eta(x1) + eta(x2) on the grid
     N = n * n
     idn = np.eye(N)
-    top = np.hstack([Dtot, g_val / 2 * rho0_val * np.diag(2 + s)])
-    bot = np.hstack([2 * g_val * idn, Dtot / 2 + Omega_val * idn])
-    M = np.vstack([top, bot])
+    M = lattice_operators(n, c_val=c_val, Omega_val=Omega_val, g_val=g_val, rho=rho0_val * (1 + eta))["L54"]
     S = np.diag(np.concatenate([np.full(N, np.sqrt(2)), np.full(N, np.sqrt(rho0_val))]))
     MP = S @ M @ np.linalg.inv(S)
     M0 = MP.copy()
