@@ -63,38 +63,36 @@ def _as_expr(value: Any) -> sympy.Basic:
                         "or number") from exc
 
 
-def _symbolic_zero(diff: sympy.Expr, *, thorough: bool = True) -> bool | None:
-    """True when ``diff`` is provably zero by rewriting, else None.
-
-    The cheap steps (expand, cancel, powsimp) always run; ``sympy.simplify`` (below
-    ``SIMPLIFY_OPS_LIMIT`` operations) only when ``thorough``.
-    """
+def _rewrites_to_zero(diff: sympy.Expr) -> bool:
+    """True when ``diff`` is zero after cheap rewriting (expand, cancel, powsimp; normal order for
+    operator expressions)."""
     if diff == 0:
         return True
     if hasattr(diff, "is_commutative") and not diff.is_commutative:
         from symlight.algebra import normal_order
 
-        return True if normal_order(diff) == 0 else None
+        return normal_order(diff) == 0
     for step in (sympy.expand, sympy.cancel, lambda e: sympy.expand(sympy.powsimp(e))):
         try:
             if step(diff) == 0:
                 return True
         except Exception:  # noqa: BLE001 - a rewriting failure only means "not shown zero"
-            return None
-    if thorough and sympy.count_ops(diff) <= SIMPLIFY_OPS_LIMIT:
-        try:
-            if sympy.simplify(diff) == 0:
-                return True
-        except Exception:  # noqa: BLE001
-            return None
-    return None
+            return False
+    return False
 
 
 def _simplifies_to_zero(p: Any, d: Any) -> bool:
+    """True when ``sympy.simplify`` (below ``SIMPLIFY_OPS_LIMIT`` operations) shows p − d = 0; run only
+    after the cheap rewriting failed, so those steps are not repeated here."""
     diff = p - d
     if hasattr(diff, "is_commutative") and not diff.is_commutative:
-        return False  # the cheap pass already normal-ordered it
-    return _symbolic_zero(diff) is True
+        return False  # operator expressions are decided by their normal order alone
+    if sympy.count_ops(diff) > SIMPLIFY_OPS_LIMIT:
+        return False
+    try:
+        return sympy.simplify(diff) == 0
+    except Exception:  # noqa: BLE001
+        return False
 
 
 def _sample_value(sym: sympy.Symbol, rng: random.Random, domains: Mapping[Any, Any]) -> Any:
@@ -148,7 +146,7 @@ def compare_expressions(
     rng = random.Random(seed)
     pending: list[tuple[str, sympy.Expr, sympy.Expr]] = []
     for label, p, d in pairs:
-        if _symbolic_zero(p - d, thorough=False) is not True:
+        if not _rewrites_to_zero(p - d):
             pending.append((label, p, d))
     if not pending:
         return Comparison(Verdict.CONFIRMED, _SYMBOLIC_ZERO, 0.0)
