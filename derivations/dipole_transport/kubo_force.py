@@ -326,17 +326,16 @@ def _force(book: ClaimBook) -> None:
 
 # --- (81)–(83) ------------------------------------------------------------------------------------
 def _kubo_trace(book: ClaimBook) -> None:
-    th, ph = sp.symbols("theta phi", real=True)
+    from derivations.dipole_transport.transport import _kubo_trace_angular
+
     pm = sp.Symbol("p", positive=True)
     js = sp.symbols("J_0:4", real=True)
-    pvec = sp.Matrix([pm * sp.sin(th) * sp.cos(ph), pm * sp.sin(th) * sp.sin(ph), pm * sp.cos(th)])
-    qh = sp.Matrix([0, 0, 1])
-    proj = pvec * pvec.T / pm**2
-    pq = (pvec.T * qh)[0]
-    chis = [pq * (sp.eye(3) - proj), pq * proj, pvec * qh.T + qh * pvec.T, sp.I * (pvec * qh.T - qh * pvec.T)]
-    lt = 2 * pq * sp.eye(3) - pvec * qh.T - qh * pvec.T
-    integrand = sp.simplify(sum(js[s] * (lt * chis[s]).trace() for s in range(4)) / 4)
-    avg = sp.integrate(sp.integrate(integrand * sp.sin(th), (th, 0, sp.pi)), (ph, 0, 2 * sp.pi)) / (4 * sp.pi)
+    # the four modes χ_s(p̂, q̂) of (46) at |p| = 1; L and χ_s are each linear in p, hence the factor p²
+    chis = [lambda ph_, qv: ph_.dot(qv) * (sp.eye(3) - ph_ * ph_.T),
+            lambda ph_, qv: ph_.dot(qv) * ph_ * ph_.T,
+            lambda ph_, qv: ph_ * qv.T + qv * ph_.T,
+            lambda ph_, qv: sp.I * (ph_ * qv.T - qv * ph_.T)]
+    avg = pm**2 * sum(js[s] * _kubo_trace_angular(chis[s]) for s in range(4))
     derived = sp.expand(avg * pm**2 / (2 * sp.pi**2))  # Σ_p = (1/2π²)∫p²dp ⟨·⟩
     printed = pm**4 * (js[0] - js[2]) / (6 * sp.pi**2)
     book.equal("81", "σ = (1/4)Tr Σ_p L(p, q̂)·J(p, q̂) = (1/6π²)∫dp p⁴(J₀ - J₂) for J of (46) "
