@@ -288,8 +288,7 @@ def test_hierarchy_size_cap_refuses_with_size_cap_and_remedy():
     assert complete(meanfield([s1.raise_], H2, [s1.lower, s2.lower], [1, 1]), max_equations=15).n == 15
     with pytest.raises(InputError, match="reached 14 equations"):
         complete(meanfield([s1.raise_], H2, [s1.lower, s2.lower], [1, 1]), max_equations=14)
-    # the older keyword still works; nonsense caps are refused
-    assert complete(meanfield([s1.raise_], H2, [s1.lower, s2.lower], [1, 1]), max_words=15).n == 15
+    # nonsense caps are refused
     for bad in (0, -3, 2.5, True, "100"):
         with pytest.raises(InputError, match="max_equations"):
             complete(meanfield([s1.raise_], H2, [s1.lower, s2.lower], [1, 1]), max_equations=bad)

@@ -235,8 +235,8 @@ def meanfield(operators: Iterable[Any], hamiltonian: Any, jumps: Sequence[Any] =
 MAX_EQUATIONS = 5000
 
 
-def complete(system: MomentSystem, *, order: int | None = None, max_equations: int | None = None,
-             max_words: int | None = None) -> MomentSystem:
+def complete(system: MomentSystem, *, order: int | None = None,
+             max_equations: int = MAX_EQUATIONS) -> MomentSystem:
     """Close the set by adding an equation for every new word on the right-hand sides.
 
     Exact for finite algebras. With ``order`` (cumulant truncation), words with more than
@@ -244,15 +244,11 @@ def complete(system: MomentSystem, *, order: int | None = None, max_equations: i
     (``symlight.moments.cumulants.truncate``), which makes the system nonlinear.
 
     Resource bound: the hierarchy may hold at most ``max_equations`` equations (default
-    :data:`MAX_EQUATIONS`; ``max_words`` is the older name of the same cap). A larger one (an
+    :data:`MAX_EQUATIONS`). A larger one (an
     unbounded bosonic hierarchy, or many atoms) is refused with an InputError naming the size
     reached, the cap and how to raise it, before it exhausts the machine.
     """
-    if max_equations is not None and max_words is not None and max_equations != max_words:
-        raise InputError(f"give the cap once: max_equations={max_equations!r} and "
-                         f"max_words={max_words!r} disagree (max_words is the older name)")
-    cap = max_equations if max_equations is not None else max_words
-    cap = MAX_EQUATIONS if cap is None else cap
+    cap = max_equations
     if isinstance(cap, bool) or not isinstance(cap, int) or cap < 1:
         raise InputError(f"max_equations={describe(cap)} must be a positive integer")
     if order is not None and (isinstance(order, bool) or not isinstance(order, int) or order < 1):
