@@ -57,8 +57,9 @@ def _reduction(book: ClaimBook) -> None:
                inv["invariant"] == inv["expected"] and inv["invariant"] < inv["symmetric"],
                f"largest symmetric subspace kept symmetric by rows 1-2 of (53): dimension {inv['invariant']} "
                f"of {inv['symmetric']} (expected 2 x #unordered pairs with |k1| = |k2| = {inv['expected']}); "
-               f"with a random rho it is {inv_r['invariant']}: (53) then admits only the zero solution, "
-               "while (54) evolves every symmetric state")
+               f"with a random rho it is {inv_r['invariant']}"
+               + (": (53) then admits only the zero solution" if inv_r["invariant"] == 0 else "")
+               + ", while (54) evolves every symmetric state")
     r1, r2, p1, p2 = sp.symbols("rho1 rho2 psi1_x1x2 psi1_x2x1")
     book.equal("54", "psi2 row: (g/2)(rho(x1) psi1(x1,x2) + rho(x2) psi1(x2,x1)) = (g/2)(rho(x1)+rho(x2)) "
                "psi1(x1,x2) on symmetric psi1", red.g / 2 * (r1 + r2) * p1,
@@ -356,7 +357,8 @@ def _diagnose(cn: int, derived_c: sp.Expr) -> str:
         parts.append(f"against the t^-3 coefficient of the printed (88) itself (D_{{j,-}} everywhere): "
                      f"printed/derived = {r88}, so the factor is independent of the D_{{j,i}} question; "
                      "(95) built the same way from (87) has no such factor (32/pi (2+2S) = 32/pi x 2(1+S)): "
-                     "a slip in the constant of (93) that doubles the t^-3 term of the asymptote (92)")
+                     f"a slip in the constant of (93) that multiplies the t^-3 term of the asymptote (92) "
+                     f"by {r88}")
     if cn == 3:
         e = sp.Symbol("e", positive=True)  # e = 1/t
         p87 = sp.expand(printed_density("87").xreplace({lt.t: 1 / e}))
