@@ -121,8 +121,8 @@ def _single_atom(book: ClaimBook) -> None:
     gsmall = 1e-3
     sol = tw.discrete_32(gsmall)
     first = sol["psi"] - sol["psi0"]
-    args = (sol["k"], sol["k0"], gsmall, 0.3 + 0.2j, 0.05 + 0.1j, 1.0, 1.0)
-    off = np.arange(first.size) != 7  # away from k = k0 (the zeroth-order delta sits there)
+    args = (sol["k"], sol["k0"], gsmall, *sol["params"])
+    off = np.arange(first.size) != sol["j0"]  # away from k = k0 (the zeroth-order delta sits there)
     for lab, fn in (("34", f34), ("33", f33)):
         book.close(lab, f"twin: exact solution of discretised (32) at g = 1e-3, (psi - psi^(0)) vs printed "
                    f"({lab}) "

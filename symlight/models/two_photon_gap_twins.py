@@ -126,7 +126,7 @@ def discrete_32(g_val: float, *, z_val: complex = 0.3 + 0.2j, Sigma_val: complex
                 j0: int = 7) -> dict[str, np.ndarray]:
     """Numeric twin of (32)-(34): (32) on a radial grid (weights w_j stand in for d^3k', the grid
     avoids c k = Omega), delta(k - k0) -> e_{j0}/w_{j0}; solved exactly by a linear solve.
-    Returns the grid, the exact psi1 and the zeroth iterate (index j0 is k0)."""
+    Returns the grid, the exact psi1, the zeroth iterate (index j0 is k0) and (z, Sigma, c, Omega)."""
     if g_val < 0:
         raise InputError(f"coupling g={g_val!r} must be non-negative")
     kg = np.linspace(0.05, 2.9, n) + 0.013  # c k = Omega never on the grid
@@ -136,7 +136,8 @@ def discrete_32(g_val: float, *, z_val: complex = 0.3 + 0.2j, Sigma_val: complex
     delta[j0] = 1.0 / w[j0]
     M = np.eye(n, dtype=complex) - 1j * g_val ** 2 * P[:, None] * (w / (c_val * kg - Omega_val))[None, :]
     psi = np.linalg.solve(M, P * delta)
-    return {"k": kg, "psi": psi, "psi0": P * delta, "P": P, "k0": kg[j0]}
+    return {"k": kg, "psi": psi, "psi0": P * delta, "P": P, "k0": kg[j0], "j0": j0,
+            "params": (z_val, Sigma_val, c_val, Omega_val)}
 
 
 # ----------------------------------------------------------------------------- (58), (61)
