@@ -19,6 +19,7 @@ import mpmath as mp
 import numpy as np
 import sympy as sp
 
+from derivations.plasma_photons.kinetic_claims import compton_weight
 from symlight.algebra import (
     Boson,
     Fermion,
@@ -197,8 +198,8 @@ def _claims_37(book: ClaimBook) -> None:
     dims = {"Q": charge, "n": length**-3, "m": mass, "epsilon_0": charge**2 * time**2 / (mass * length**3)}
     ok, ev = check_dimension(Q**2 * n_ / (eps0 * m), dims, time**-2)
     book.holds("37", "Ω_α² = Q_α²n_α/(ε₀m_α) has the dimension of a squared frequency", ok, ev)
-    Vol, w = sp.symbols("V omega_k", positive=True)
-    weight = Vol * Q**2 / (m * Vol) * hbar / (2 * eps0 * w)      # V·D_kk from (11) and 𝓐 of (3)
+    w = sp.Symbol("omega_k", positive=True)
+    weight = compton_weight(w)                                    # V·D_kk from (11) and 𝓐 of (3)
     book.equal("37", "consistency with later use: the Compton weight ∫D̃ = V·D_kk (11) times n and "
                "2ω_k/ħ gives Ω² of (37), the coefficient of Λ^(2) in (36)/(135)",
                Q**2 * n_ / (eps0 * m), sp.simplify(weight * n_ * 2 * w / hbar))
@@ -401,20 +402,20 @@ def _claims_7_double_count(book: ClaimBook, omega_derived: sp.Expr) -> None:
     (Hartree) value of (9) with ⟨ĉ†_{k'+q}ĉ_{k+q}⟩ = δ_{kk'}N/N_k summed over q (N = nV fermions) is
     D_{kk}N â†_kâ_k, with D of (11) and 𝓐 of (3) built on ω_k; from (1) directly (``_claims_7``) the
     mode energy is ħ√(c²k² + ω_p²) = ħω_k."""
-    n_, Vol, kk = sp.symbols("n V k", positive=True)
+    n_, kk = sp.symbols("n k", positive=True)
     w_k = sp.sqrt(wp**2 + c**2 * kk**2)
-    D_kk = Q**2 / (m * Vol) * hbar / (2 * eps0 * w_k)               # (11) with 𝓐 of (3)
-    mean_field = (hbar * w_k + D_kk * n_ * Vol).subs(Q**2, wp**2 * eps0 * m / n_)
+    mean_field = (hbar * w_k + compton_weight(w_k) * n_).subs(Q**2, wp**2 * eps0 * m / n_)   # V·D_kk·n
     printed = sp.simplify(mean_field)
     claim = book.equal(
         "7", "photon mode energy in a uniform plasma from the printed H_rad (7) (ω_k = √(ω_p² + c²k²)) plus "
         "the mean-field part of the Compton term (9)/(11), D_kkN = ħω_p²/(2ω_k), vs the mode energy "
         "ħ√(c²k² + ω_p²) derived from (1) (field energy + diamagnetic A² term)",
         printed, hbar * omega_derived, domains={"k": (0.1, 3.0)})
+    gap = sp.simplify(printed - hbar * omega_derived)
     claim.evidence += ("; the uniform-density A² term is counted twice (in ω_k of (7) and again in (9)): "
-                       "printed − derived = ħω_p²/(2ω_k); consistent only if the Ω² of (36)-(45) is read as "
-                       "the deviation from the background density (as the ray-optics check of kinetic_claims "
-                       "does)")
+                       f"printed − derived = {sp.sstr(gap)}; consistent only if the Ω² of (36)-(45) is read "
+                       "as the deviation from the background density (as the ray-optics check of "
+                       "kinetic_claims does)")
 
 
 def _claims_2_4(book: ClaimBook) -> None:

@@ -191,12 +191,19 @@ def _claims_appendix(book: ClaimBook) -> None:
                printed, c1)
 
 
-def _claims_133(book: ClaimBook) -> None:
-    Vol, w = sp.symbols("V omega_k", positive=True)
+def compton_weight(w: sp.Expr) -> sp.Expr:
+    """V·D_{k,k}, the weight ∫dr D̃(r, k) of the local Compton kernel, from Eq. (11) at k' = k with
+    𝓐_k·𝓐_k = ħ/(2ε₀ω_k) (Eq. (3), ε·ε = 1); ``w`` stands for ω_k."""
+    Vol = sp.Symbol("V", positive=True)
     calA2 = hbar / (2 * eps0 * w)                   # 𝓐_k·𝓐_k with ε·ε = 1, Eq. (3)
     D_kk = Q**2 / (m * Vol) * calA2                 # Eq. (11) at k' = k
+    return Vol * D_kk
+
+
+def _claims_133(book: ClaimBook) -> None:
+    w = sp.Symbol("omega_k", positive=True)
     book.equal("133", "weight of the local Compton kernel ∫dr D̃(r, k) = V D_{k,k} = ħQ²/(2ε₀mω_k)",
-               hbar * Q**2 / (2 * eps0 * m * w), Vol * D_kk)
+               hbar * Q**2 / (2 * eps0 * m * w), compton_weight(w))
 
 
 def claims() -> list[Claim]:
