@@ -22,6 +22,7 @@ Weights of the components (from (36)): |psi2|^2 = W11/2, |psi1|^2 = 2 W22/rho0, 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -198,11 +199,22 @@ def densities(times, s: Setup | None = None, *, rule: str = "projection", n: int
     return densities_on_grid(mode_grid("full", s, rule=rule, n=n, kmax=kmax), times, asymptotic=asymptotic)
 
 
+@lru_cache(maxsize=1)
+def _asymptotic_kernel():
+    """c3/t^3 - c4/t^4 of the kernel (D21), from its SymPy series in 1/t
+    (:func:`two_photon_longtime.kernel_series`), as a numpy function of (A, B, sqrt D1, sqrt D2, l, t)."""
+    import sympy as sp
+
+    from symlight.models import two_photon_longtime as lt
+
+    c3, c4 = lt.kernel_series()
+    return sp.lambdify((lt._A, lt._B, lt._D1.base, lt._D2.base, lt.l, lt.t), c3 / lt.t ** 3 - c4 / lt.t ** 4,
+                       "numpy")
+
+
 def _pair_asymptotic(a2, b2, D1, D2, t, ls):
     """Derived large-t expansion of _pair_gaussian to O(t^-4) (includes the -3 l^2/(8 D t) terms)."""
-    lead = (ls ** 2 / (4 * D1)) ** 1.5 * (ls ** 2 / (4 * D2)) ** 1.5
-    corr = a2 / (4 * D1) + b2 / (4 * D2) + 3 * ls ** 2 / (8 * D1) + 3 * ls ** 2 / (8 * D2)
-    return lead * (1 / t ** 3 - corr / t ** 4)
+    return _asymptotic_kernel()(a2, b2, np.sqrt(D1), np.sqrt(D2), ls, t)
 
 
 def total_probability_t0(s: Setup | None = None, *, rule: str = "projection", n: int = 96,
