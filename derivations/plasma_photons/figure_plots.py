@@ -19,7 +19,7 @@ from symlight.dispersion import track_roots  # noqa: E402
 from symlight.models import plasma_exchange as pe  # noqa: E402
 from symlight.models import plasma_photons as pp  # noqa: E402
 from symlight.numerics import fermi_dirac as fd  # noqa: E402
-from symlight.report import Figure  # noqa: E402
+from symlight.report import Figure, save_figure  # noqa: E402
 
 CMD = "symlight reproduce plasma-photons --out DIR"
 TABLE1 = [("Magnetic fusion", 1e15, 1e7), ("Discharge", 1e15, 1e4), ("Laser fusion", 1e23, 1e7),
@@ -55,12 +55,10 @@ def fig1(out: Path, full: bool) -> Figure:
     ax.set(xscale="log", yscale="log", xlabel=r"$n$ (cm$^{-3}$)", ylabel=r"$T$ (K)")
     fig.colorbar(pc, label=r"$\log_{10} R$")
     path = out / "plasma_photons_fig1.png"
-    fig.tight_layout()
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
-    return Figure("Fig. 1", path, "Exchange-to-kinetic ratio R of Eq. (74) over the (n, T) plane, "
-                  f"{nn}×{nn} grid (μ(n,T) by polylog inversion); dotted: R = 0.01; dots: Table 1.",
-                  CMD, time.perf_counter() - t0)
+    return save_figure(fig, path, "Fig. 1",
+                       "Exchange-to-kinetic ratio R of Eq. (74) over the (n, T) plane, "
+                       f"{nn}×{nn} grid (μ(n,T) by polylog inversion); dotted: R = 0.01; dots: Table 1.",
+                       CMD, started=t0)
 
 
 def fig2(out: Path, full: bool) -> Figure:
@@ -77,11 +75,9 @@ def fig2(out: Path, full: bool) -> Figure:
     ax.axvline(1, color="grey", lw=0.5)
     ax.set(xlabel=r"$k/k_F$", ylabel=r"$\Phi^F(k)/\Phi^F_0$")
     path = out / "plasma_photons_fig2.png"
-    fig.tight_layout()
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
-    return Figure("Fig. 2", path, "Normalised degenerate exchange potential Φ^F(k)/Φ^F_0 = −G(k_F/k), "
-                  "from the SymPy derivation of Eq. (34) (both branches).", CMD, time.perf_counter() - t0)
+    return save_figure(fig, path, "Fig. 2",
+                       "Normalised degenerate exchange potential Φ^F(k)/Φ^F_0 = −G(k_F/k), "
+                       "from the SymPy derivation of Eq. (34) (both branches).", CMD, started=t0)
 
 
 def fig3(out: Path, full: bool) -> Figure:
@@ -103,13 +99,11 @@ def fig3(out: Path, full: bool) -> Figure:
     axi.set(xlabel=r"$q v_F/\omega_p$", ylabel=r"Im $\omega/\omega_p$")
     ax.legend(fontsize=7, title=r"$n$ (cm$^{-3}$)", title_fontsize=7)
     path = out / "plasma_photons_fig3.png"
-    fig.tight_layout()
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
-    return Figure("Fig. 3", path, "Plasmon dispersion (84) with v_eff² = v_F²/3 − ṽ²/2 for several "
-                  "densities; flat at n_c = 5.9e22 cm⁻³; right: imaginary parts (separate panel "
-                  "instead of an inset). Beyond q ~ 0.3 k_F the fluid closure is outside its "
-                  "validity (the model warns).", CMD, time.perf_counter() - t0)
+    return save_figure(fig, path, "Fig. 3",
+                       "Plasmon dispersion (84) with v_eff² = v_F²/3 − ṽ²/2 for several "
+                       f"densities; flat at n_c = {dens[2]:.2g} cm⁻³ (critical_density); right: imaginary "
+                       "parts (separate panel instead of an inset). Beyond q ~ 0.3 k_F the fluid closure is "
+                       "outside its validity (the model warns).", CMD, started=t0)
 
 
 def fig4(out: Path, full: bool) -> Figure:
@@ -127,12 +121,10 @@ def fig4(out: Path, full: bool) -> Figure:
     ax.set(xlabel=r"$cq/\omega_p$", ylabel=r"$\omega/\omega_p$", ylim=(0, 3.2))
     ax.legend(fontsize=8)
     path = out / "plasma_photons_fig4.png"
-    fig.tight_layout()
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
-    return Figure("Fig. 4", path, "Plasmon–intensiton polaritons ω± of Eq. (87), v_eff² = −0.1c², "
-                  "constant coupling c_p = c_* = 0.3c and 0.5c (as in the caption); dashed: bare "
-                  "modes ω_e, ω_ph.", CMD, time.perf_counter() - t0)
+    return save_figure(fig, path, "Fig. 4",
+                       "Plasmon–intensiton polaritons ω± of Eq. (87), v_eff² = −0.1c², "
+                       "constant coupling c_p = c_* = 0.3c and 0.5c (as in the caption); dashed: bare "
+                       "modes ω_e, ω_ph.", CMD, started=t0)
 
 
 def fig6(out: Path, full: bool) -> Figure:
@@ -156,15 +148,12 @@ def fig6(out: Path, full: bool) -> Figure:
     axes[0, 0].set_ylabel(r"Re $\omega/\omega_p$")
     axes[1, 0].set_ylabel(r"Im $\omega/\omega_p$")
     path = out / "plasma_photons_fig6.png"
-    fig.tight_layout()
-    fig.savefig(path, dpi=120)
-    plt.close(fig)
-    return Figure("Fig. 6", path, "Roots of the PRINTED cubic (104)-(105) (Γ as printed, not derived) "
-                  "tracked along q (n₀ = 1e27 cm⁻³, "
-                  f"θ = π, v_eff²/c² = {v2:.3g}, ħω_p/m_ec² = {a_hbar:.3g}); grey: uncoupled ±ω_e, "
-                  "ω̃_ph. Complex-conjugate pairs mark the unstable band. The coupling derived from "
-                  "the fluid equations differs: see 'Fig. 6 (derived vs printed)'.", CMD,
-                  time.perf_counter() - t0)
+    return save_figure(fig, path, "Fig. 6",
+                       "Roots of the PRINTED cubic (104)-(105) (Γ as printed, not derived) "
+                       "tracked along q (n₀ = 1e27 cm⁻³, "
+                       f"θ = π, v_eff²/c² = {v2:.3g}, ħω_p/m_ec² = {a_hbar:.3g}); grey: uncoupled ±ω_e, "
+                       "ω̃_ph. Complex-conjugate pairs mark the unstable band. The coupling derived from "
+                       "the fluid equations differs: see 'Fig. 6 (derived vs printed)'.", CMD, started=t0)
 
 
 def figures(out_dir: Path, full: bool = False) -> list[Figure]:
