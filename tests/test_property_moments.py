@@ -162,8 +162,8 @@ def test_non_psd_rate_matrices_are_refused(entries, shift):
         assert "positive semidefinite" in str(exc)
     else:
         raise AssertionError(f"non-PSD rate matrix {R} accepted")
-    # a non-Hermitian one too
-    bad = sympy.Matrix([[1, entries[0] + 1], [0, 1]])
+    # a non-Hermitian one too (off-diagonal never 0: entries[0] = -1 once made it the identity)
+    bad = sympy.Matrix([[1, 1 + abs(entries[0])], [0, 1]])
     try:
         meanfield([s1.raise_], s1.ee, [s1.lower, s2.lower], bad)
     except (ModelError, InputError):
